@@ -1,0 +1,64 @@
+using Assay.Core.Catalog;
+
+namespace Assay.Core.Plans;
+
+/// <summary>
+/// An experiment resolved and ready to run: parameters substituted, defaults applied, catalog entries
+/// looked up. Built by one resolver from what the user wrote; the engine runs nothing else.
+/// </summary>
+public sealed record ExperimentPlan(
+    ExperimentInfo Info,
+    IReadOnlyList<VariantPlan> Variants,
+    WorkloadPlan Workload,
+    IReadOnlyList<ThresholdPlan> Thresholds,
+    int Trials,
+    PlacementPlan Placement,
+    IReadOnlyDictionary<string, string> Parameters,
+    ExperimentSource Source);
+
+/// <summary>What the experiment is about; stored with every run.</summary>
+public sealed record ExperimentInfo(
+    string Name,
+    string Title,
+    string? Description,
+    IReadOnlyList<string> Tags,
+    Hypothesis? Hypothesis);
+
+/// <summary>The claim under test. Its criteria are parsed and stored; verdicts come from analysis.</summary>
+public sealed record Hypothesis(
+    string Claim,
+    IReadOnlyList<string> Questions,
+    IReadOnlyList<string> Focus,
+    IReadOnlyList<SuccessCriterion> SuccessCriteria);
+
+/// <summary>One machine-checkable criterion: <c>metric operator value</c>.</summary>
+public sealed record SuccessCriterion(string Metric, string Operator, double Value, string? Description);
+
+/// <summary>The file an experiment came from, kept verbatim so a run can show exactly what it ran.</summary>
+public sealed record ExperimentSource(string Path, string Text);
+
+/// <summary>One candidate under comparison: a set of components deployed together.</summary>
+public sealed record VariantPlan(string Name, IReadOnlyList<ComponentPlan> Components);
+
+/// <summary>A component of a variant: a catalog entry with its parameters, resources and replica count.</summary>
+public sealed record ComponentPlan(
+    string Name,
+    CatalogEntry Entry,
+    IReadOnlyDictionary<string, string> Parameters,
+    ResourcePlan Resources,
+    int Replicas);
+
+/// <summary>Limits for a component (null = unlimited) and the CPUs it may run on (null = any).</summary>
+public sealed record ResourcePlan(double? Cpus, long? MemoryBytes, string? CpuSet)
+{
+    public static ResourcePlan Unlimited { get; } = new(null, null, null);
+}
+
+/// <summary>
+/// Which CPUs the load generator and the components run on, as cpuset lists (<c>0</c>, <c>1-3</c>).
+/// Null means unpinned. A component's own <see cref="ResourcePlan.CpuSet"/> wins over <see cref="Components"/>.
+/// </summary>
+public sealed record PlacementPlan(string? LoadGenerator, string? Components)
+{
+    public static PlacementPlan Unpinned { get; } = new(null, null);
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Assay.Core.Units;
+
+/// <summary>Memory sizes as Kubernetes writes them (<c>512Mi</c>, <c>1Gi</c>, <c>100M</c>, <c>1048576</c>), and back.</summary>
+public static partial class ByteSizeText
+{
+    public const string Hint = "write bytes or a number with a unit: Ki, Mi, Gi (powers of 1024) or k, M, G (powers of 1000), e.g. 512Mi";
+
+    [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*(Ki|Mi|Gi|Ti|k|K|M|G|T)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+
+    public static bool TryParse(string? text, out long bytes)
+    {
+        bytes = 0;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var match = Pattern().Match(text.Trim());
+        if (!match.Success) return false;
+        var number = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        double factor = match.Groups[2].Value switch
+        {
+            "" => 1,
+            "Ki" => 1024d,
+            "Mi" => 1024d * 1024,
+            "Gi" => 1024d * 1024 * 1024,
+            "Ti" => 1024d * 1024 * 1024 * 1024,
+            "k" or "K" => 1e3,
+            "M" => 1e6,
+            "G" => 1e9,
+            _ => 1e12,
+        };
+        bytes = (long)Math.Round(number * factor);
+        return true;
+    }
+
+    /// <summary>Binary units for people: 512 B, 12.3 KiB, 256.0 MiB, 1.50 GiB.</summary>
+    public static string Format(double bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
+        var unit = 0;
+        var value = bytes;
+        while (Math.Abs(value) >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+        var format = unit == 0 ? "0" : value < 10 ? "0.00" : value < 100 ? "0.0" : "0";
+        return value.ToString(format, CultureInfo.InvariantCulture) + " " + units[unit];
+    }
+}
