@@ -1,0 +1,112 @@
+using Assay.Core.Plans;
+using Assay.Core.Results;
+using Assay.Engine.Events;
+using Assay.Engine.Storage;
+
+namespace Assay.Engine.Running;
+
+/// <summary>
+/// Runs an experiment: every trial of every variant in interleaved order, then the analysis, then the
+/// result stored. One straight pipeline; whatever happens to a trial, what it measured is kept and the
+/// run ends with a stored result (passed, failed, error or cancelled).
+/// </summary>
+public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider time)
+{
+    public async Task<RunResult> RunAsync(ExperimentPlan plan, RunContext context, IProgress<RunEvent> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(progress);
+        var startedAt = time.GetUtcNow();
+        await store.BeginRunAsync(
+            new RunRecord(context.RunId, plan.Info.Name, plan.Info.Title, startedAt, context.Directory,
+                plan.Source.Path, plan.Source.Text, plan.Parameters),
+            cancellationToken);
+        await PhaseAsync(context.RunId, RunPhase.Pending, progress);
+
+        var byVariant = plan.Variants.ToDictionary(v => v.Name, _ => new List<TrialSummary>());
+        var issues = new List<RunIssue>();
+        var cancelled = false;
+        var schedule = TrialSchedule.Interleaved(plan.Variants, plan.Trials);
+        for (var i = 0; i < schedule.Count; i++)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                cancelled = true;
+                break;
+            }
+            var slot = schedule[i];
+            progress.Report(new TrialStarted(time.GetUtcNow(), slot.Trial, slot.Variant.Name, i + 1, schedule.Count));
+            var run = await trials.RunAsync(plan, slot, context, progress, cancellationToken);
+            var summary = ResultBuilder.SummarizeTrial(run.Outcome, plan.Thresholds, plan.Workload.Driver);
+            byVariant[slot.Variant.Name].Add(summary);
+            await store.RecordTrialSeriesAsync(context.RunId, slot.Trial, slot.Variant.Name, summary.Series, CancellationToken.None);
+            progress.Report(new TrialEnded(time.GetUtcNow(), summary, slot.Variant.Name));
+            if (run.Issue is not null) issues.Add(run.Issue);
+            if (run.Outcome.Status == RunStatus.Cancelled)
+            {
+                cancelled = true;
+                break;
+            }
+            // A component that fails fails the run: later trials would measure a broken setup.
+            if (run.Outcome.Status == RunStatus.Error) break;
+        }
+
+        await PhaseAsync(context.RunId, RunPhase.Analyzing, progress);
+        var variants = plan.Variants
+            .Where(v => byVariant[v.Name].Count > 0)
+            .Select(v => ResultBuilder.SummarizeVariant(v.Name, byVariant[v.Name], plan.Thresholds))
+            .ToList();
+        var status = cancelled ? RunStatus.Cancelled
+            : issues.Count > 0 || variants.Any(v => v.Status == RunStatus.Error) ? RunStatus.Error
+            : variants.Count == 0 || variants.Any(v => v.Status != RunStatus.Passed) ? RunStatus.Failed
+            : RunStatus.Passed;
+        var warnings = variants
+            .Where(v => !v.Workload.Valid && v.Workload.InvalidReason is not null)
+            .Select(v => $"{v.Name}: measurement invalid: {v.Workload.InvalidReason}")
+            .ToList();
+        var result = new RunResult(
+            RunResult.CurrentSchemaVersion,
+            context.RunId,
+            plan.Info.Name,
+            plan.Info.Title,
+            status,
+            Message(status, issues, variants),
+            startedAt,
+            time.GetUtcNow(),
+            plan.Trials,
+            plan.Parameters,
+            context.Environment,
+            variants,
+            issues,
+            warnings,
+            plan.Info.Hypothesis,
+            plan.Source.Path);
+
+        await store.CompleteRunAsync(result, CancellationToken.None);
+        await PhaseAsync(context.RunId, status switch
+        {
+            RunStatus.Passed or RunStatus.Failed => RunPhase.Complete,
+            RunStatus.Cancelled => RunPhase.Cancelled,
+            _ => RunPhase.Failed,
+        }, progress);
+        return result;
+    }
+
+    private static string? Message(RunStatus status, IReadOnlyList<RunIssue> issues, IReadOnlyList<VariantResult> variants) => status switch
+    {
+        RunStatus.Cancelled => "cancelled; what was measured until then is kept",
+        RunStatus.Error when issues.Count > 0 => issues[0].Component is { } c ? $"{c}: {issues[0].Message}" : issues[0].Message,
+        RunStatus.Failed => string.Join("; ", variants
+            .SelectMany(v => v.Thresholds.Where(t => !t.Passed).Select(t => $"{v.Name}: threshold {t.Expression} failed"))
+            .Concat(variants.Where(v => !v.Workload.Valid).Select(v => $"{v.Name}: measurement invalid"))),
+        _ => null,
+    };
+
+    private async Task PhaseAsync(string runId, RunPhase phase, IProgress<RunEvent> progress)
+    {
+        var at = time.GetUtcNow();
+        await store.RecordPhaseAsync(runId, null, null, phase, at, CancellationToken.None);
+        progress.Report(new PhaseChanged(at, phase, null, null));
+    }
+}
