@@ -1,0 +1,87 @@
+using Assay.Core.Measurements;
+using Assay.Core.Plans;
+using Assay.Engine.Runtime;
+using Assay.Runtimes.Local.Cgroups;
+using Assay.Runtimes.Local.Deployment;
+using Assay.Runtimes.Local.Ledger;
+using Assay.Runtimes.Local.Machine;
+using Assay.Runtimes.Local.Probes;
+using Assay.Runtimes.Local.Sampling;
+
+namespace Assay.Runtimes.Local;
+
+/// <summary>
+/// Runs components as processes on this machine, bound to 127.0.0.1 on free ports, each instance in
+/// its own accounting group, everything written to the run's ledger before it exists.
+/// </summary>
+public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend accounting, RunLedger ledger, TimeProvider time) : IRuntime, IDisposable
+{
+    private readonly HttpClient _probeClient = ReadinessChecker.CreateClient();
+    private ReadinessChecker? _checker;
+
+    private ReadinessChecker Checker => _checker ??= new ReadinessChecker(_probeClient);
+
+    public string Name => "local";
+
+    public ResourceAccounting Accounting => accounting.Kind;
+
+    public Task<IReadOnlyList<PreflightProblem>> PreflightAsync(ExperimentPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var problems = new List<PreflightProblem>();
+        foreach (var component in plan.Variants.SelectMany(v => v.Components).DistinctBy(c => (c.Name, c.Entry.Name)))
+        {
+            if (BinaryLocator.Find(component.Entry.Binary, options.Root) is null)
+            {
+                problems.Add(new PreflightProblem(
+                    component.Name,
+                    $"component '{component.Name}' needs binary '{BinaryLocator.Expand(component.Entry.Binary, options.Root)}' (catalog entry '{component.Entry.Name}'), which is not installed",
+                    component.Entry.Binary.InstallHint));
+            }
+        }
+        var online = CpuSets.Online();
+        var sets = new[] { ("placement.loadGenerator", plan.Placement.LoadGenerator), ("placement.components", plan.Placement.Components) }
+            .Concat(plan.Variants.SelectMany(v => v.Components).Select(c => ($"{c.Name}.resources.cpuset", c.Resources.CpuSet)));
+        foreach (var (field, set) in sets)
+        {
+            if (set is null) continue;
+            var missing = CpuSets.Parse(set).Except(online).ToList();
+            if (missing.Count > 0)
+                problems.Add(new PreflightProblem(field, $"{field} names CPU(s) {string.Join(",", missing)} that this machine does not have", $"use CPUs from {CpuSets.Format(online)}"));
+        }
+        return Task.FromResult<IReadOnlyList<PreflightProblem>>(problems);
+    }
+
+    public async Task<IDeployment> DeployAsync(DeploymentRequest request, IProgress<InstanceStarted>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var context = new InstanceContext(request.RunId, request.Trial, request.Variant.Name, request.Directory, options.Root,
+            request.Placement.Components, accounting, ledger, Checker, time);
+        var started = new List<LocalInstance>();
+        try
+        {
+            foreach (var component in request.Variant.Components)
+            {
+                for (var replica = 0; replica < component.Replicas; replica++)
+                {
+                    var (instance, startup) = await LocalInstance.StartAsync(component, replica, context, cancellationToken);
+                    started.Add(instance);
+                    progress?.Report(new InstanceStarted(component.Name, replica, instance.Ports, startup));
+                }
+            }
+            var sampler = new UsageSampler([.. started.Select(i => new SampledInstance(i.Component, i.Replica, i.Group))], options.SampleInterval, time);
+            return new LocalDeployment(started, sampler, Checker, time);
+        }
+        catch
+        {
+            for (var i = started.Count - 1; i >= 0; i--) await started[i].DisposeAsync();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _probeClient.Dispose();
+        accounting.RemoveRun(ledger.RunId);
+    }
+}

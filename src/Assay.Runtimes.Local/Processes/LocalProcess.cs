@@ -1,0 +1,127 @@
+using System.Diagnostics;
+
+namespace Assay.Runtimes.Local.Processes;
+
+/// <summary>
+/// A started process. It runs in its own session (so a Ctrl-C at the terminal reaches the lab, which
+/// then stops it in order), joins its cgroups before exec, and writes its output to files. Stopping is
+/// graceful first, forceful after the grace period; disposing stops it and is safe to repeat.
+/// </summary>
+public sealed class LocalProcess : IAsyncDisposable
+{
+    // Joins the cgroups, redirects output, pins CPUs, starts a new session, then becomes the program:
+    // each step is an exec, so the pid the lab holds is the program's own pid.
+    private const string Wrapper = """
+        n=$1; shift
+        while [ "$n" -gt 0 ]; do
+          echo $$ > "$1" || { echo "assay: cannot join cgroup $1" >&2; exit 97; }
+          shift; n=$((n-1))
+        done
+        out=$1; err=$2; cpus=$3; shift 3
+        [ "$out" = "-" ] || exec >"$out"
+        exec 2>"$err" </dev/null
+        if [ -n "$cpus" ]; then exec setsid taskset -c "$cpus" "$@"; fi
+        exec setsid "$@"
+        """;
+
+    private readonly Process _process;
+    private readonly LaunchSpec _spec;
+    private int _disposed;
+
+    private LocalProcess(Process process, LaunchSpec spec, ProcessIdentity identity)
+    {
+        _process = process;
+        _spec = spec;
+        Identity = identity;
+        Exited = WaitAsync();
+    }
+
+    public ProcessIdentity Identity { get; }
+
+    public int Pid => Identity.Pid;
+
+    /// <summary>Completes with the exit code when the process ends (128 + signal when killed by one).</summary>
+    public Task<int> Exited { get; }
+
+    public bool HasExited => Exited.IsCompleted;
+
+    /// <summary>Standard output when <see cref="LaunchSpec.StdoutPath"/> was null; else null.</summary>
+    public StreamReader? StandardOutput => _spec.StdoutPath is null ? _process.StandardOutput : null;
+
+    public static LocalProcess Start(LaunchSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var info = new ProcessStartInfo("/bin/sh")
+        {
+            WorkingDirectory = spec.WorkingDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = spec.StdoutPath is null,
+            RedirectStandardInput = false,
+        };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(Wrapper);
+        info.ArgumentList.Add("sh");
+        info.ArgumentList.Add(spec.CgroupProcsFiles.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var file in spec.CgroupProcsFiles) info.ArgumentList.Add(file);
+        info.ArgumentList.Add(spec.StdoutPath ?? "-");
+        info.ArgumentList.Add(spec.StderrPath);
+        info.ArgumentList.Add(spec.CpuSet ?? "");
+        info.ArgumentList.Add(spec.FileName);
+        foreach (var arg in spec.Args) info.ArgumentList.Add(arg);
+        foreach (var (key, value) in spec.Environment) info.Environment[key] = value;
+
+        var process = Process.Start(info)
+            ?? throw new InvalidOperationException($"Could not start {spec.FileName}.");
+        // The identity is read at once; the exec chain keeps the pid, so this is the program's pid.
+        var identity = ProcessIdentity.Read(process.Id) ?? new ProcessIdentity(process.Id, 0, Path.GetFileName(spec.FileName));
+        return new LocalProcess(process, spec, identity);
+    }
+
+    /// <summary>The end of the process's stderr and stdout files.</summary>
+    public string LogTail(int lines = 20) => Processes.LogTail.Read([_spec.StderrPath, _spec.StdoutPath], lines);
+
+    /// <summary>
+    /// Sends <paramref name="signal"/>, waits up to <paramref name="grace"/>, then kills the process
+    /// group. Returns the exit code, or null if the process would not die.
+    /// </summary>
+    public async Task<int?> StopAsync(int signal, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (!HasExited)
+        {
+            Posix.Signal(Pid, signal);
+            await WaitAsync(grace, cancellationToken);
+        }
+        if (!HasExited)
+        {
+            Posix.SignalGroup(Pid, Posix.SigKill);
+            Posix.Signal(Pid, Posix.SigKill);
+            await WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        return HasExited ? await Exited : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(5), CancellationToken.None);
+        _process.Dispose();
+    }
+
+    private async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Exited.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still running: the caller escalates.
+        }
+    }
+
+    private async Task<int> WaitAsync()
+    {
+        await _process.WaitForExitAsync();
+        return _process.ExitCode;
+    }
+}
