@@ -93,7 +93,7 @@ internal sealed class LocalInstance : IAsyncDisposable
             component.Resources.CpuSet ?? context.CpuSet);
 
         var started = context.Time.GetTimestamp();
-        var process = LocalProcess.Start(spec);
+        var process = await LocalProcess.StartAsync(spec, cancellationToken);
         context.Ledger.RecordProcess(process.Identity);
         group.Attach(process.Pid);
         var instance = new LocalInstance(component, replica, ports, process, group, context.Ledger, dataDirectory);

@@ -48,7 +48,11 @@ public sealed class LocalProcess : IAsyncDisposable
     /// <summary>Standard output when <see cref="LaunchSpec.StdoutPath"/> was null; else null.</summary>
     public StreamReader? StandardOutput => _spec.StdoutPath is null ? _process.StandardOutput : null;
 
-    public static LocalProcess Start(LaunchSpec spec)
+    /// <summary>
+    /// Starts the process and returns once the wrapper has joined the cgroups and exec'd into the
+    /// program, so the pid, command and group membership the caller sees are the program's.
+    /// </summary>
+    public static async Task<LocalProcess> StartAsync(LaunchSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var info = new ProcessStartInfo("/bin/sh")
@@ -72,9 +76,29 @@ public sealed class LocalProcess : IAsyncDisposable
 
         var process = Process.Start(info)
             ?? throw new InvalidOperationException($"Could not start {spec.FileName}.");
-        // The identity is read at once; the exec chain keeps the pid, so this is the program's pid.
+        await WaitForExecAsync(process, string.Join('\0', [spec.FileName, .. spec.Args]), cancellationToken);
+        // The exec chain keeps the pid and its start time; only the command changes along the way.
         var identity = ProcessIdentity.Read(process.Id) ?? new ProcessIdentity(process.Id, 0, Path.GetFileName(spec.FileName));
         return new LocalProcess(process, spec, identity);
+    }
+
+    private static async Task WaitForExecAsync(Process process, string commandLine, CancellationToken cancellationToken)
+    {
+        var cmdline = $"/proc/{process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}/cmdline";
+        var deadline = Environment.TickCount64 + 5000;
+        while (!process.HasExited && Environment.TickCount64 < deadline)
+        {
+            try
+            {
+                var text = await File.ReadAllTextAsync(cmdline, cancellationToken);
+                if (text.TrimEnd('\0') == commandLine) return;
+            }
+            catch (IOException)
+            {
+                return; // Gone already: the caller sees the exit.
+            }
+            await Task.Delay(1, cancellationToken);
+        }
     }
 
     /// <summary>The end of the process's stderr and stdout files.</summary>

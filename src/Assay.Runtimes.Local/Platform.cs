@@ -1,2 +1,0 @@
-// The local runtime drives Linux: /proc, cgroups, signals, setsid and taskset.
-[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
