@@ -58,6 +58,7 @@ public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend
         var context = new InstanceContext(request.RunId, request.Trial, request.Variant.Name, request.Directory, options.Root,
             request.Placement.Components, accounting, ledger, Checker, time);
         var started = new List<LocalInstance>();
+        RecordRunGroups();
         try
         {
             foreach (var component in request.Variant.Components)
@@ -83,5 +84,12 @@ public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend
     {
         _probeClient.Dispose();
         accounting.RemoveRun(ledger.RunId);
+        ledger.Forget(e => e.Kind == LedgerEntryKind.Cgroup && !Directory.Exists(e.Path));
+    }
+
+    private void RecordRunGroups()
+    {
+        var recorded = ledger.Entries.Where(e => e.Kind == LedgerEntryKind.Cgroup).Select(e => e.Path).ToHashSet();
+        ledger.RecordCgroups(accounting.RunDirectories(ledger.RunId).Where(d => !recorded.Contains(d)));
     }
 }

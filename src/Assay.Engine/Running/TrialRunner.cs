@@ -85,13 +85,14 @@ public sealed class TrialRunner(IRuntime runtime, ILoadGenerator loadGenerator, 
                 return Finish(RunStatus.Error, load.Measurement, usage, load.Usage,
                     new RunIssue(nameof(RunPhase.Running), variant.Name, slot.Trial, failure.Component, failure.Message, failure.LogTail));
             }
+            // A generator stopped by cancellation may report that as an error; the cancellation is the news.
+            if (cancellationToken.IsCancellationRequested)
+                return Finish(RunStatus.Cancelled, load.Measurement, usage, load.Usage, null);
             if (load.Error is not null)
             {
                 return Finish(RunStatus.Error, load.Measurement, usage, load.Usage,
                     new RunIssue(nameof(RunPhase.Running), variant.Name, slot.Trial, "loadgen", load.Error, null));
             }
-            if (cancellationToken.IsCancellationRequested)
-                return Finish(RunStatus.Cancelled, load.Measurement, usage, load.Usage, null);
             return Finish(RunStatus.Passed, load.Measurement, usage, load.Usage, null);
         }
     }

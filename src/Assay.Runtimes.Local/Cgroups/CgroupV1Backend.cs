@@ -43,10 +43,12 @@ internal sealed class CgroupV1Backend(string cpuacctBase, string memoryBase, str
         return new Group(directories);
     }
 
+    public IReadOnlyList<string> RunDirectories(string runId) =>
+        [.. new[] { cpuacctBase, memoryBase, cpuBase }.OfType<string>().Distinct().Select(root => Path.Combine(root, runId))];
+
     public void RemoveRun(string runId)
     {
-        foreach (var root in new[] { cpuacctBase, memoryBase, cpuBase }.OfType<string>().Distinct())
-            CgroupFiles.Remove(Path.Combine(root, runId));
+        foreach (var directory in RunDirectories(runId)) CgroupFiles.Remove(directory);
     }
 
     private sealed class Group(IReadOnlyList<string> directories) : IAccountingGroup

@@ -30,6 +30,8 @@ internal sealed class CgroupV2Backend(string baseDirectory) : IAccountingBackend
         return new Group(group);
     }
 
+    public IReadOnlyList<string> RunDirectories(string runId) => [Path.Combine(baseDirectory, runId)];
+
     public void RemoveRun(string runId) => CgroupFiles.Remove(Path.Combine(baseDirectory, runId));
 
     private sealed class Group(string directory) : IAccountingGroup

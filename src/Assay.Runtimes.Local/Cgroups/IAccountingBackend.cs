@@ -17,6 +17,9 @@ public interface IAccountingBackend
     /// </summary>
     IAccountingGroup Create(string runId, string name, ResourcePlan limits);
 
+    /// <summary>The run's parent groups (one per hierarchy), where instance groups are created.</summary>
+    IReadOnlyList<string> RunDirectories(string runId);
+
     /// <summary>Removes the run's own parent group once its instances are gone; never throws.</summary>
     void RemoveRun(string runId);
 }

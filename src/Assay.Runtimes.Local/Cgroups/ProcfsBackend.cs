@@ -19,6 +19,8 @@ internal sealed class ProcfsBackend : IAccountingBackend
 
     public IAccountingGroup Create(string runId, string name, ResourcePlan limits) => new Group();
 
+    public IReadOnlyList<string> RunDirectories(string runId) => [];
+
     public void RemoveRun(string runId)
     {
     }

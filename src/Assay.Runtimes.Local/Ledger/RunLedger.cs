@@ -64,14 +64,26 @@ public sealed class RunLedger : IDisposable
         }
     }
 
-    /// <summary>The run cleaned up after itself: the ledger is no longer needed.</summary>
+    /// <summary>Entries not yet cleaned up.</summary>
+    public IReadOnlyList<LedgerEntry> Entries
+    {
+        get
+        {
+            lock (_gate) return [.. _entries];
+        }
+    }
+
+    /// <summary>
+    /// Closes the ledger. When everything it recorded was cleaned up the file is deleted; otherwise it
+    /// stays, and the next invocation (once this process has ended) reaps what is left.
+    /// </summary>
     public void Dispose()
     {
         lock (_gate)
         {
             if (_closed) return;
             _closed = true;
-            File.Delete(_path);
+            if (_entries.Count == 0) File.Delete(_path);
         }
     }
 

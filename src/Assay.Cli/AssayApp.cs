@@ -1,0 +1,71 @@
+using Assay.Cli.Commands;
+using Assay.Cli.Composition;
+using Assay.Cli.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Assay.Cli;
+
+/// <summary>The command line: commands, their help, and the one place failures become exit codes.</summary>
+public static class AssayApp
+{
+    public static CommandApp Create(IAnsiConsole console, ConsoleStreams? streams = null, TimeProvider? time = null)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(console)
+            .AddSingleton(streams ?? ConsoleStreams.System())
+            .AddSingleton(time ?? TimeProvider.System);
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("assay");
+            config.SetApplicationVersion(LocalRun.Version());
+            config.ConfigureConsole(console);
+            config.CancellationExitCode(ExitCodes.Cancelled);
+            config.SetExceptionHandler((exception, _) => Fail(console, exception));
+
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Runs an experiment: deploys each variant, drives the workload, measures, stores and prints the result.\nExit codes: 0 passed, 1 a threshold failed, 2 invalid input, 3 infrastructure error, 130 cancelled.")
+                .WithExample("run", "experiments/http-baseline")
+                .WithExample("run", "experiments/hello-app", "--duration", "5s")
+                .WithExample("run", "bench/http-loadgen", "--param", "target-url=http://127.0.0.1:8080/", "--json");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Checks experiment files and lists every problem with its line, column, field and a fix; runs nothing.")
+                .WithExample("validate", "experiments/http-baseline/experiment.yaml");
+            config.AddCommand<ListCommand>("list")
+                .WithDescription("Lists the experiments shipped under experiments/ with their titles.");
+            config.AddCommand<RunsCommand>("runs")
+                .WithDescription("Lists past runs, newest first, with status and headline figures.")
+                .WithExample("runs", "--experiment", "http-baseline");
+            config.AddCommand<ShowCommand>("show")
+                .WithDescription("Shows one stored run as assay run printed it, or its result document with --json.")
+                .WithExample("show", "20261127-0426");
+            config.AddCommand<LoadGenCommand>("loadgen")
+                .WithDescription("Internal: the load generator process the lab starts for each trial.")
+                .IsHidden();
+        });
+        return app;
+    }
+
+    private static int Fail(IAnsiConsole console, Exception exception)
+    {
+        switch (exception)
+        {
+            case CommandAppException app:
+                // Unknown commands and options, bad values, failed settings validation: the user's input.
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(app.Message)}");
+                if (app is CommandParseException or CommandRuntimeException)
+                    console.MarkupLine("[grey]see [bold]assay --help[/] or [bold]assay <command> --help[/][/]");
+                return ExitCodes.InvalidInput;
+            case OperationCanceledException:
+                console.MarkupLine("[yellow]cancelled[/]");
+                return ExitCodes.Cancelled;
+            default:
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(exception.GetType().Name)}: {Markup.Escape(exception.Message)}");
+                console.MarkupLine("[grey]this is a bug in assay or an unexpected state of the machine; the stack trace follows[/]");
+                console.WriteLine(exception.ToString());
+                return ExitCodes.Infrastructure;
+        }
+    }
+}

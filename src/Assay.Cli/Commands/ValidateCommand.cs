@@ -1,0 +1,48 @@
+using System.ComponentModel;
+using Assay.Cli.Composition;
+using Assay.Cli.Infrastructure;
+using Assay.Cli.Rendering;
+using Assay.Specs.Experiments;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Assay.Cli.Commands;
+
+public sealed class ValidateSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("Experiment files or folders to check; every problem of every file is listed")]
+    public string[] Files { get; set; } = [];
+}
+
+/// <summary><c>assay validate</c>: parse and check experiment files without running anything.</summary>
+internal sealed class ValidateCommand(IAnsiConsole console, TimeProvider time) : AsyncCommand<ValidateSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
+    {
+        await using var lab = Lab.Open(null, time);
+        var catalog = lab.LoadCatalog(cancellationToken);
+        if (catalog.Value is null)
+        {
+            DiagnosticsRenderer.Render(console, catalog.Diagnostics);
+            return ExitCodes.InvalidInput;
+        }
+        var failed = 0;
+        foreach (var file in settings.Files)
+        {
+            var outcome = ExperimentLoader.Validate(file, catalog.Value, cancellationToken);
+            foreach (var diagnostic in outcome.Diagnostics)
+                console.MarkupLine($"[{(diagnostic.IsError ? "red" : "yellow")}]{Markup.Escape(diagnostic.ToString())}[/]");
+            if (outcome.HasErrors)
+            {
+                failed++;
+                console.MarkupLine($"[red]✗[/] {Markup.Escape(file)}: {outcome.Errors.Count()} error(s)");
+            }
+            else
+            {
+                console.MarkupLine($"[green]✓[/] {Markup.Escape(file)}");
+            }
+        }
+        return failed == 0 ? ExitCodes.Passed : ExitCodes.InvalidInput;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Assay.Cli.Infrastructure;
+
+/// <summary>The exit codes scripts and CI rely on.</summary>
+public static class ExitCodes
+{
+    /// <summary>The run completed and every threshold held.</summary>
+    public const int Passed = 0;
+
+    /// <summary>A threshold failed, or a measurement was invalid.</summary>
+    public const int Failed = 1;
+
+    /// <summary>The input was invalid (experiment file, arguments); nothing was started.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>The infrastructure failed: a binary is missing, a component crashed or never became ready.</summary>
+    public const int Infrastructure = 3;
+
+    /// <summary>Interrupted (Ctrl-C or SIGTERM); what was measured is kept.</summary>
+    public const int Cancelled = 130;
+
+    public static int For(Core.Results.RunStatus status) => status switch
+    {
+        Core.Results.RunStatus.Passed => Passed,
+        Core.Results.RunStatus.Failed => Failed,
+        Core.Results.RunStatus.Cancelled => Cancelled,
+        _ => Infrastructure,
+    };
+}

@@ -1,0 +1,82 @@
+using Assay.Core.Measurements;
+using Assay.Core.Results;
+using Assay.Engine.Events;
+using Assay.Reporting.Text;
+using Spectre.Console;
+
+namespace Assay.Cli.Rendering;
+
+/// <summary>
+/// Turns the engine's events into progress lines: phase and elapsed time, each instance as it becomes
+/// ready, live requests/s and errors during the workload (every second on a terminal, every five
+/// seconds otherwise, so CI logs stay short), and each trial's headline when it ends.
+/// </summary>
+internal sealed class ProgressRenderer(IAnsiConsole console, TimeProvider time) : IProgress<RunEvent>
+{
+    private readonly long _started = time.GetTimestamp();
+    private readonly Lock _gate = new();
+    private readonly TimeSpan _tickEvery = console.Profile.Capabilities.Interactive ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
+    private WorkloadStage? _stage;
+    private double _lastTickAt = double.NegativeInfinity;
+
+    public void Report(RunEvent value)
+    {
+        lock (_gate) Render(value);
+    }
+
+    private void Render(RunEvent value)
+    {
+        switch (value)
+        {
+            case TrialStarted t:
+                _stage = null;
+                Line($"[bold]trial {t.Trial} · {Markup.Escape(t.Variant)}[/] ({t.Index} of {t.Total})");
+                break;
+            case PhaseChanged { Trial: null } p when p.Phase == RunPhase.Analyzing:
+                Line("analysing");
+                break;
+            case PhaseChanged { Trial: not null } p when p.Phase is RunPhase.Provisioning or RunPhase.Running or RunPhase.Collecting:
+                Line($"  {p.Phase.ToString().ToLowerInvariant()}");
+                break;
+            case InstanceReady r:
+                var ports = string.Join(", ", r.Ports.Select(kv => $"{kv.Key} :{kv.Value}"));
+                Line($"  [green]✓[/] {Markup.Escape(r.Component)}-{r.Replica} ready in {Formats.Seconds(r.StartupTime.TotalSeconds)} s ({Markup.Escape(ports)})");
+                break;
+            case WorkloadTick w:
+                Tick(w.Progress);
+                break;
+            case TrialEnded e:
+                Line($"  trial {e.Summary.Trial} {ResultRenderer.Status(e.Summary.Status)}{Headline(e.Summary)}");
+                break;
+            case RunNotice n:
+                Line(n.IsWarning ? $"[yellow]warning:[/] {Markup.Escape(n.Message)}" : Markup.Escape(n.Message));
+                break;
+        }
+    }
+
+    private void Tick(WorkloadProgress p)
+    {
+        var stageChanged = p.Stage != _stage;
+        if (!stageChanged && p.ElapsedSeconds - _lastTickAt < _tickEvery.TotalSeconds - 0.05) return;
+        _stage = p.Stage;
+        _lastTickAt = p.ElapsedSeconds;
+        var stage = p.Stage switch
+        {
+            WorkloadStage.WarmingUp => "warming up",
+            WorkloadStage.Measuring => "measuring",
+            _ => "draining",
+        };
+        var errors = p.FailedPerSecond > 0 ? $"[red]{Formats.Rate(p.FailedPerSecond, " err/s")}[/]" : "0 err/s";
+        Line($"  {stage,-10} {Formats.Rate(p.SucceededPerSecond)} · {errors} · {Formats.Count(p.Succeeded)} ok, {Formats.Count(p.Failed)} failed");
+    }
+
+    private static string Headline(TrialSummary summary) => summary.Workload is not { } w
+        ? summary.Error is null ? "" : $": {Markup.Escape(summary.Error)}"
+        : $": {Formats.Rate(w.Throughput)}, p99 {Formats.Latency(w.LatencyMs.P99)}, {Formats.Count(w.Errors)} errors";
+
+    private void Line(string markup)
+    {
+        var elapsed = time.GetElapsedTime(_started);
+        console.MarkupLine($"[grey]{(int)elapsed.TotalMinutes:00}:{elapsed.Seconds:00}[/] {markup}");
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Assay.Core.Units;
+
+namespace Assay.Reporting.Text;
+
+/// <summary>Numbers for people, in the invariant culture, with units that fit their size.</summary>
+public static class Formats
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A latency given in milliseconds: 850µs, 12.3ms, 1.50s.</summary>
+    public static string Latency(double milliseconds) => milliseconds switch
+    {
+        0 => "0",
+        < 1 => (milliseconds * 1000).ToString("0", Invariant) + "µs",
+        < 10 => milliseconds.ToString("0.00", Invariant) + "ms",
+        < 1000 => milliseconds.ToString("0.0", Invariant) + "ms",
+        _ => (milliseconds / 1000).ToString("0.00", Invariant) + "s",
+    };
+
+    /// <summary>Operations per second: 12,345/s, 98.5/s, 0.25/s.</summary>
+    public static string Rate(double perSecond, string unit = "/s") => perSecond switch
+    {
+        >= 1000 => perSecond.ToString("#,0", Invariant) + unit,
+        >= 10 => perSecond.ToString("0.0", Invariant) + unit,
+        _ => perSecond.ToString("0.00", Invariant) + unit,
+    };
+
+    public static string Count(long count) => count.ToString("#,0", Invariant);
+
+    public static string Bytes(long bytes) => ByteSizeText.Format(bytes);
+
+    public static string Seconds(double seconds) => seconds.ToString(seconds < 10 ? "0.000" : "0.00", Invariant);
+
+    public static string Cores(double cores) => cores.ToString("0.000", Invariant);
+
+    public static string Percent(double fraction) => (fraction * 100).ToString(fraction < 0.01 ? "0.00" : "0.0", Invariant) + "%";
+
+    public static string Number(double value) => value.ToString("0.###", Invariant);
+
+    /// <summary>A threshold's actual value in its unit: a latency, a fraction as %, a rate.</summary>
+    public static string ThresholdValue(double? value, string unit) => value switch
+    {
+        null => "n/a",
+        double v when unit == "ms" => Latency(v),
+        double v when unit == "fraction" => Percent(v),
+        double v when unit.EndsWith("/s", StringComparison.Ordinal) => Rate(v),
+        double v => Number(v),
+    };
+}
