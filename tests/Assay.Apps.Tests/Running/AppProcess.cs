@@ -88,18 +88,24 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM and waits for the process to exit by itself; returns its exit code, or null if it did not.</summary>
-    public async Task<int?> TerminateAsync(CancellationToken cancellationToken)
+    public Task<int?> TerminateAsync(CancellationToken cancellationToken)
     {
         if (!_process.HasExited)
         {
             Signals.Terminate(_process.Id);
         }
 
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        grace.CancelAfter(StopGrace);
+        return WaitForExitAsync(StopGrace, cancellationToken);
+    }
+
+    /// <summary>Waits up to <paramref name="within"/> for the process to exit; returns its exit code, or null if it is still running.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan within, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(within);
         try
         {
-            await _process.WaitForExitAsync(grace.Token);
+            await _process.WaitForExitAsync(deadline.Token);
             return _process.ExitCode;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
