@@ -48,4 +48,16 @@ public sealed class ListeningTests
             await app.StopAndAssertExitedAsync(timeout.Token);
         }
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_invalid_PORT_stops_the_app_with_a_message_that_names_it()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+        await using var app = AppProcess.Start(RepoPaths.AppBinary("hello-app"), [], new Dictionary<string, string?> { ["PORT"] = "http" });
+
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(40), timeout.Token);
+
+        Assert.True(exitCode is not null and not 0, $"exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "none (still running)"}");
+        Assert.Contains("PORT='http'", app.Output, StringComparison.Ordinal);
+    }
 }
