@@ -17,7 +17,7 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
         var ui = settings.Json ? streams.Error : console;
         await using var lab = Lab.Open(settings.StateDirectory, time);
 
-        var catalog = lab.LoadCatalog(cancellationToken);
+        var catalog = lab.LoadCatalog(settings.Catalogs, cancellationToken);
         if (catalog.Value is null)
         {
             DiagnosticsRenderer.Render(ui, catalog.Diagnostics);

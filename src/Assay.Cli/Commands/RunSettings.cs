@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 
 namespace Assay.Cli.Commands;
 
-public sealed class RunSettings : LabSettings
+public sealed class RunSettings : CatalogSettings
 {
     [CommandArgument(0, "<EXPERIMENT>")]
     [Description("An experiment folder (holding experiment.yaml) or an experiment file")]

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Assay.Cli.Commands;
 
-public sealed class ValidateSettings : CommandSettings
+public sealed class ValidateSettings : CatalogSettings
 {
     [CommandArgument(0, "<FILE>")]
     [Description("Experiment files or folders to check; every problem of every file is listed")]
@@ -20,8 +20,8 @@ internal sealed class ValidateCommand(IAnsiConsole console, TimeProvider time) :
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
-        await using var lab = Lab.Open(null, time);
-        var catalog = lab.LoadCatalog(cancellationToken);
+        await using var lab = Lab.Open(settings.StateDirectory, time);
+        var catalog = lab.LoadCatalog(settings.Catalogs, cancellationToken);
         if (catalog.Value is null)
         {
             DiagnosticsRenderer.Render(console, catalog.Diagnostics);

@@ -30,8 +30,9 @@ internal sealed class Lab(LabPaths paths, TimeProvider time) : IAsyncDisposable
         return (_store, reaped);
     }
 
-    public SpecOutcome<Catalog> LoadCatalog(CancellationToken cancellationToken) =>
-        CatalogLoader.Load([paths.Catalog], cancellationToken);
+    /// <summary>The shipped catalog plus any extra folders given on the command line.</summary>
+    public SpecOutcome<Catalog> LoadCatalog(IReadOnlyList<string> extraDirectories, CancellationToken cancellationToken) =>
+        CatalogLoader.Load([paths.Catalog, .. extraDirectories.Select(Path.GetFullPath)], cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
