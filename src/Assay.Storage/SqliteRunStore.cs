@@ -20,17 +20,20 @@ namespace Assay.Storage;
 /// </remarks>
 public sealed partial class SqliteRunStore : IRunStore, IAsyncDisposable
 {
+    private const int SqliteBusy = 5;
     private const int SqliteNotADatabase = 26;
     private const int SqlitePrimaryKeyViolation = 1555;
     private const int SqliteForeignKeyViolation = 787;
 
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
+    private readonly TimeSpan _busyTimeout;
     private int _disposed;
 
     private SqliteRunStore(string path, StoreSettings settings)
     {
         Path = path;
+        _busyTimeout = settings.BusyTimeout;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -68,14 +71,8 @@ public sealed partial class SqliteRunStore : IRunStore, IAsyncDisposable
         var store = new SqliteRunStore(fullPath, settings);
         try
         {
-            await using var connection = await store.OpenConnectionAsync(cancellationToken);
-            using (var wal = connection.CreateCommand())
-            {
-                // Persistent in the file: set once, every later connection (of any process) uses it.
-                wal.CommandText = "PRAGMA journal_mode = WAL";
-                await wal.ExecuteScalarAsync(cancellationToken);
-            }
-            await SchemaMigrator.MigrateAsync(connection, settings.Migrations, fullPath, settings.Time, cancellationToken);
+            // On the thread pool like every operation: an upgrade may wait for another process's lock.
+            await Task.Run(() => store.PrepareAsync(settings, cancellationToken), cancellationToken);
             return store;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
@@ -88,6 +85,18 @@ public sealed partial class SqliteRunStore : IRunStore, IAsyncDisposable
             await store.DisposeAsync();
             throw;
         }
+    }
+
+    private async Task PrepareAsync(StoreSettings settings, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        using (var wal = connection.CreateCommand())
+        {
+            // Persistent in the file: set once, every later connection (of any process) uses it.
+            wal.CommandText = "PRAGMA journal_mode = WAL";
+            await wal.ExecuteScalarAsync(cancellationToken);
+        }
+        await SchemaMigrator.MigrateAsync(connection, settings.Migrations, Path, settings.Time, cancellationToken);
     }
 
     public Task BeginRunAsync(RunRecord run, CancellationToken cancellationToken)
@@ -214,32 +223,50 @@ public sealed partial class SqliteRunStore : IRunStore, IAsyncDisposable
     private InvalidOperationException NotBegun(string runId) =>
         new($"Run '{runId}' is not in the store '{Path}'; BeginRunAsync records a run before anything else is stored for it.");
 
-    private async Task WriteAsync(string runId, Func<SqliteConnection, SqliteTransaction, Task> write, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        // IMMEDIATE takes the write lock up front (waiting out another writer); a deferred transaction that
-        // upgrades later can fail at once with SQLITE_BUSY whatever the timeout.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        try
+    /// <remarks>
+    /// Microsoft.Data.Sqlite's async methods run synchronously (SQLite has no async API), so a write waiting
+    /// out another process's lock would hold the caller's thread for up to the busy timeout. Every operation
+    /// therefore runs on the thread pool, and the caller's thread is free while it waits.
+    /// </remarks>
+    private Task WriteAsync(string runId, Func<SqliteConnection, SqliteTransaction, Task> write, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
         {
-            await write(connection, transaction);
-        }
-        catch (SqliteException e) when (e.SqliteExtendedErrorCode == SqliteForeignKeyViolation)
-        {
-            throw new InvalidOperationException(NotBegun(runId).Message, e);
-        }
-        await transaction.CommitAsync(cancellationToken);
-    }
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            // IMMEDIATE takes the write lock up front (waiting out another writer); a deferred transaction that
+            // upgrades later can fail at once with SQLITE_BUSY whatever the timeout.
+            SqliteTransaction transaction;
+            try
+            {
+                transaction = connection.BeginTransaction(deferred: false);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteBusy)
+            {
+                throw new TimeoutException(
+                    $"The run store '{Path}' stayed locked by another process for more than {_busyTimeout.TotalSeconds:0.#} s; " +
+                    "a stuck Assay or a tool holding a write transaction on the file may be the cause.", e);
+            }
+            using var disposeTransaction = transaction;
+            try
+            {
+                await write(connection, transaction);
+            }
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == SqliteForeignKeyViolation)
+            {
+                throw new InvalidOperationException(NotBegun(runId).Message, e);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }, cancellationToken);
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> read, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        // One snapshot for every statement of the read; in WAL mode it holds up no writer.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var value = await read(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return value;
-    }
+    private Task<T> ReadAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> read, CancellationToken cancellationToken) =>
+        Task.Run(async () =>
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            // One snapshot for every statement of the read; in WAL mode it holds up no writer.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var value = await read(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return value;
+        }, cancellationToken);
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
