@@ -42,8 +42,8 @@ public sealed partial class SqliteRunStore : IRunStore, IAsyncDisposable
             ForeignKeys = true,
             DefaultTimeout = (int)Math.Ceiling(settings.BusyTimeout.TotalSeconds),
         }.ToString();
-        // Per connection, not per file. NORMAL in WAL mode survives a killed process; only a power cut can
-        // lose the last transactions, and it halves the fsyncs of every phase written.
+        // Per connection, not per file. In WAL mode NORMAL syncs at checkpoints instead of at every commit:
+        // a killed process loses nothing committed; only a power cut can lose the last transactions.
         _connectionPragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)settings.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
     }
