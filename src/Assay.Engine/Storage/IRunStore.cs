@@ -27,9 +27,27 @@ public interface IRunStore
     /// <summary>Runs, newest first, optionally of one experiment.</summary>
     Task<IReadOnlyList<RunListing>> ListRunsAsync(string? experiment, int limit, CancellationToken cancellationToken);
 
-    /// <summary>One run by id, or by a unique id prefix; null when none matches.</summary>
+    /// <summary>Runs matching a query (experiment, status), newest first; the reaper asks for status running.</summary>
+    Task<IReadOnlyList<RunListing>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One run by id, or by a unique id prefix; null when none matches. An exact id wins over longer ids it
+    /// prefixes; a prefix shared by several runs throws <see cref="AmbiguousRunIdException"/>.
+    /// </summary>
     Task<StoredRun?> FindRunAsync(string idOrPrefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stored time series of one trial of one variant, from the series tables (not the result
+    /// document), ordered by second and by sample; empty lists when nothing was stored for it.
+    /// </summary>
+    Task<TrialSeries> GetTrialSeriesAsync(string runId, int trial, string variant, CancellationToken cancellationToken);
+
+    /// <summary>Result documents of an experiment's completed runs, newest first: the history a new run is compared with.</summary>
+    Task<IReadOnlyList<RunResult>> ListResultsAsync(string experiment, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>Which runs to list: null fields do not filter. <paramref name="Limit"/> must be positive.</summary>
+public sealed record RunQuery(string? Experiment, RunStatus? Status, int Limit);
 
 /// <summary>A run as it starts.</summary>
 public sealed record RunRecord(
