@@ -3,6 +3,7 @@ using Assay.Cli.Composition;
 using Assay.Cli.Infrastructure;
 using Assay.Cli.Rendering;
 using Assay.Core.Results;
+using Assay.Engine.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -26,7 +27,16 @@ internal sealed class ShowCommand(IAnsiConsole console, ConsoleStreams streams, 
     {
         await using var lab = Lab.Open(settings.StateDirectory, time);
         var (store, _) = await lab.OpenStoreAsync(cancellationToken);
-        var run = await store.FindRunAsync(settings.Run, cancellationToken);
+        StoredRun? run;
+        try
+        {
+            run = await store.FindRunAsync(settings.Run, cancellationToken);
+        }
+        catch (AmbiguousRunIdException ex)
+        {
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}; give more of the id");
+            return ExitCodes.InvalidInput;
+        }
         if (run is null)
         {
             console.MarkupLine($"[red]error:[/] no run matches '{Markup.Escape(settings.Run)}'; list runs with [bold]assay runs[/]");
