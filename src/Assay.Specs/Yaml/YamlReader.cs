@@ -38,12 +38,13 @@ internal sealed class YamlReader
         try
         {
             Next<StreamStart>();
+            Advance();
             if (Current is StreamEnd)
             {
                 _diagnostics.Error(new SourceLocation(_file, 1, 1), "", "the file is empty");
                 return null;
             }
-            Next<DocumentStart>();
+            Expect<DocumentStart>();
             Advance();
             var root = ReadNode();
             Expect<DocumentEnd>();
