@@ -94,7 +94,7 @@ public class ResolutionTests
         var error = Error(outcome, "spec.variants[1].components[0].parameters.thread", "catalog entry 'kv-store' has no parameter 'thread'");
         Assert.Equal("did you mean 'threads'?", error.Hint);
         var none = Error(Load(Replace(Minimal, "uses: demo-app", "uses: demo-app\n      parameters: {x: 1}")), "spec.components[0].parameters.x", "has no parameter 'x'");
-        Assert.Equal("catalog entry 'demo-app' declares no parameters", none.Hint);
+        Assert.Equal("it declares no parameters; remove this one", none.Hint);
     }
 
     [Fact]

@@ -33,22 +33,16 @@ public sealed partial class ExperimentResolver
         foreach (var request in workload.Requests)
         {
             var plan = Request(request, names);
-            if (plan is null)
-            {
-                complete = false;
-                continue;
-            }
-            if (!seen.TryAdd(plan.Name, request.Name?.Location ?? request.Location))
-            {
-                var hint = request.Name is null
-                    ? $"two requests get the name '{plan.Name}' from their method and path; set name: on one of them"
-                    : $"the first is at line {seen[plan.Name].Line}; give each request its own name";
-                _diagnostics.Error(request.Name?.Location ?? request.Location, FieldPath.Child(request.FieldPath, "name"),
-                    $"request name '{plan.Name}' is used twice", hint);
-                complete = false;
-                continue;
-            }
-            plans.Add(plan);
+            if (plan is null) complete = false;
+            else plans.Add(plan);
+            var name = names[^1];
+            if (name.Length == 0 || seen.TryAdd(name, request.Name?.Location ?? request.Location)) continue;
+            var hint = request.Name is null
+                ? $"two requests get the name '{name}' from their method and path; set name: on one of them"
+                : $"the first is at line {seen[name].Line}; give each request its own name";
+            _diagnostics.Error(request.Name?.Location ?? request.Location, FieldPath.Child(request.FieldPath, "name"),
+                $"request name '{name}' is used twice", hint);
+            complete = false;
         }
         // A partial mix would change the weights the user asked for; no plan unless every request resolved.
         return complete ? plans : null;
@@ -67,7 +61,8 @@ public sealed partial class ExperimentResolver
         var name = request.Name is null
             ? (method is null || path is null ? null : RequestNames.Derive(method, path))
             : _values.Name(request.Name);
-        if (name is not null) names.Add(name);
+        // Always one slot per request ("" when it has no name), so the caller can check the last one for duplicates.
+        names.Add(name ?? "");
         var weight = _values.Number(request.Weight, 0, exclusiveMin: true) ?? 1;
         var headers = Headers(request);
         var body = _values.Text(request.Body);
@@ -121,7 +116,7 @@ public sealed partial class ExperimentResolver
             var key = threshold.Key;
             if (!ThresholdParser.TryParseKey(key.Text, out var metric, out var tag, out var keyError))
             {
-                _values.Error(key, keyError!);
+                ErrorWithHint(key, keyError!);
                 continue;
             }
             // Without a known driver its metrics are unknown; the driver's own error says why.
@@ -142,10 +137,18 @@ public sealed partial class ExperimentResolver
             {
                 if (_values.Text(expression) is not { } text) continue;
                 var plan = ThresholdParser.Parse(metric, tag, definition.Kind, text, expression.Location, out var error);
-                if (plan is null) _values.Error(expression, error!);
+                if (plan is null) ErrorWithHint(expression, error!);
                 else plans.Add(plan);
             }
         }
         return plans;
+    }
+
+    /// <summary>Core's threshold errors say "problem; fix": shown like every other diagnostic, as message and hint.</summary>
+    private void ErrorWithHint(Values.Scalar where, string error)
+    {
+        var split = error.IndexOf("; ", StringComparison.Ordinal);
+        if (split < 0) _values.Error(where, error);
+        else _values.Error(where, error[..split], error[(split + 2)..]);
     }
 }

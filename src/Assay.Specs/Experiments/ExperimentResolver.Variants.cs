@@ -95,7 +95,7 @@ public sealed partial class ExperimentResolver
             {
                 var declared = entry.Parameters.Keys.Order(StringComparer.Ordinal).ToList();
                 var hint = declared.Count == 0
-                    ? $"catalog entry '{entry.Name}' declares no parameters"
+                    ? "it declares no parameters; remove this one"
                     : Suggestions.Closest(key.Text, declared) is { } closest
                         ? $"did you mean '{closest}'?"
                         : $"'{entry.Name}' declares: {string.Join(", ", declared)}";

@@ -37,7 +37,7 @@ public sealed partial class ExperimentResolver
         var plan = target is null || model is null || duration is null || requests is null
             ? null
             : new HttpWorkloadPlan(target, requests, model, warmUp, duration.Value, timeout);
-        return new ResolvedWorkload(plan, driver, names);
+        return new ResolvedWorkload(plan, driver, [.. names.Where(n => n.Length > 0).Distinct()]);
     }
 
     private TargetPlan? Target(WorkloadSpec workload, ExperimentSpec spec, IReadOnlyList<ResolvedVariant> variants)

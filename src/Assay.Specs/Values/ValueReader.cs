@@ -55,7 +55,8 @@ internal sealed partial class ValueReader(IScalarRenderer? renderer, DiagnosticB
     {
         if (Text(scalar) is not { } text) return null;
         if (allowed.Contains(text)) return text;
-        Error(scalar!, $"'{text}' is not one of {string.Join(", ", allowed)}", Suggestions.Hint(text, allowed));
+        var hint = Suggestions.Closest(text, allowed) is { } closest ? $"did you mean '{closest}'?" : FieldInfo.ExampleHint(scalar!.FieldPath);
+        Error(scalar!, $"'{text}' is not one of {string.Join(", ", allowed)}", hint);
         return null;
     }
 

@@ -46,7 +46,7 @@ internal sealed class YamlReader
             }
             Expect<DocumentStart>();
             Advance();
-            var root = ReadNode();
+            var root = ReadNode("");
             Expect<DocumentEnd>();
             if (_parser.MoveNext() && Current is DocumentStart extra)
             {
@@ -72,13 +72,14 @@ internal sealed class YamlReader
 
     private ParsingEvent Current => _parser.Current ?? throw new InvalidOperationException("The YAML parser has no current event.");
 
-    private YamlNode? ReadNode()
+    /// <param name="path">The node's field path, for diagnostics about its keys.</param>
+    private YamlNode? ReadNode(string path)
     {
         var node = Current switch
         {
             Scalar scalar => ReadScalar(scalar),
-            SequenceStart start => ReadSequence(start),
-            MappingStart start => ReadMapping(start),
+            SequenceStart start => ReadSequence(start, path),
+            MappingStart start => ReadMapping(start, path),
             AnchorAlias alias => ReadAlias(alias),
             var other => throw new YamlException(other.Start, other.End, $"unexpected {other.GetType().Name}"),
         };
@@ -96,13 +97,13 @@ internal sealed class YamlReader
         return node;
     }
 
-    private YamlSequence ReadSequence(SequenceStart start)
+    private YamlSequence ReadSequence(SequenceStart start, string path)
     {
         Advance();
         var items = new List<YamlNode>();
         while (Current is not SequenceEnd)
         {
-            if (ReadNode() is { } item) items.Add(item);
+            if (ReadNode(FieldPath.Item(path, items.Count)) is { } item) items.Add(item);
         }
         Advance();
         var node = new YamlSequence(items, At(start.Start));
@@ -110,24 +111,24 @@ internal sealed class YamlReader
         return node;
     }
 
-    private YamlMapping ReadMapping(MappingStart start)
+    private YamlMapping ReadMapping(MappingStart start, string path)
     {
         Advance();
         var entries = new List<YamlEntry>();
         while (Current is not MappingEnd)
         {
-            var key = ReadNode();
-            var value = ReadNode();
+            var key = ReadNode(path);
+            var value = ReadNode(key is YamlScalar named ? FieldPath.Child(path, named.Value) : path);
             if (key is not YamlScalar scalarKey || scalarKey.IsNull)
             {
                 if (key is not null)
-                    _diagnostics.Error(key.Location, "", "a key must be a name, not a list, a mapping or null", "write key: value");
+                    _diagnostics.Error(key.Location, path, "a key must be a name, not a list, a mapping or null", "write key: value");
                 continue;
             }
             var first = entries.FirstOrDefault(e => e.Key.Value == scalarKey.Value);
             if (first is not null)
             {
-                _diagnostics.Error(scalarKey.Location, "", $"duplicate key '{scalarKey.Value}'",
+                _diagnostics.Error(scalarKey.Location, FieldPath.Child(path, scalarKey.Value), $"duplicate key '{scalarKey.Value}'",
                     $"it is already set at line {first.Key.Location.Line}; remove one of them");
                 continue;
             }
