@@ -56,7 +56,7 @@ public sealed class HttpDriver : IWorkloadDriver
         IConnectionLoop[] loops = plan.Model is ClosedModel
             ? [.. pool.Select((c, i) => new ClosedLoop(httpRun, c, i % endPoints.Length, i, timers[i]))]
             : [.. pool.Select((c, i) => new OpenLoop(httpRun, c, i % endPoints.Length, i, timers[i]))];
-        using var watchdog = new ConnectionWatchdog(pool, plan.Timeout);
+        using var watchdog = new ConnectionWatchdog(pool, RunClock.ToTimeSpan(httpRun.TimeoutTicks));
         var running = Task.WhenAll(loops.Select(l => Task.Run(l.RunAsync, CancellationToken.None)));
         try
         {
@@ -67,14 +67,14 @@ public sealed class HttpDriver : IWorkloadDriver
             httpRun.Stop();
             foreach (var loop in loops) loop.Stop();
             reporter.Report(WorkloadStage.Done, Stopwatch.GetTimestamp());
-            await DrainAsync(running, pool);
+            await DrainAsync(running, pool, timers);
             foreach (var timer in timers) timer.Dispose();
         }
         return recorder.Build(plan.OperationUnit, clock.WindowEnd);
     }
 
     /// <summary>Gives in-flight requests a moment to finish (they no longer count), then aborts them.</summary>
-    private static async Task DrainAsync(Task running, HttpConnection[] pool)
+    private static async Task DrainAsync(Task running, HttpConnection[] pool, PacingTimer[] timers)
     {
         try
         {
@@ -82,8 +82,9 @@ public sealed class HttpDriver : IWorkloadDriver
         }
         catch (TimeoutException)
         {
-            // Requests still in flight after the limit: closing their sockets ends them now.
+            // Requests still in flight after the limit: closing their sockets and ending their waits stops them now.
         }
+        foreach (var timer in timers) timer.Stop();
         foreach (var connection in pool) connection.Dispose();
         await running;
     }

@@ -14,7 +14,6 @@ internal sealed class OpenLoop(HttpRun run, HttpConnection connection, int targe
         var schedule = run.Recorder.Schedule!;
         var random = new Random(run.Seed + index);
         var requests = run.Requests[target];
-        var backOff = new BackOff();
         var freeAt = Stopwatch.GetTimestamp();
         while (!run.Stopping)
         {
@@ -27,21 +26,23 @@ internal sealed class OpenLoop(HttpRun run, HttpConnection connection, int targe
             var operation = run.Mix.Next(random);
             var outcome = await connection.ExchangeAsync(requests[operation], run.IsHead[operation], run.TimeoutTicks);
             var completedAt = Stopwatch.GetTimestamp();
+            // No back-off after a failure: the schedule itself paces the attempts at a dead server.
             if (outcome == ExchangeOutcome.Response)
-            {
                 run.Recorder.RecordResponse(operation, connection.StatusCode, due, completedAt);
-                backOff.Reset();
-            }
             else
-            {
                 run.Recorder.RecordFailure(operation, outcome.ToFailureKind(), completedAt);
-                if (outcome == ExchangeOutcome.Connection && !await timer.WaitAsync(backOff.Next())) break;
-            }
-            freeAt = Stopwatch.GetTimestamp();
+            freeAt = completedAt;
         }
     }
 
-    public void Stop() => timer.Stop();
+    /// <summary>
+    /// At the planned end every wait is for a request due inside the window, which is still sent (late
+    /// by at most the timer's resolution); a cancellation closes the window early and ends the waits.
+    /// </summary>
+    public void Stop()
+    {
+        if (run.Clock.WindowEnd < run.Clock.PlannedWindowEnd) timer.Stop();
+    }
 
     private async ValueTask<bool> WaitUntil(long due)
     {
@@ -50,6 +51,6 @@ internal sealed class OpenLoop(HttpRun run, HttpConnection connection, int targe
         {
             if (!await timer.WaitAsync(RunClock.ToTimeSpan(due - now))) return false;
         }
-        return !run.Stopping;
+        return due < run.Clock.WindowEnd;
     }
 }
