@@ -54,8 +54,12 @@ public sealed record HttpWorkloadPlan(
 {
     public const string DriverName = "http";
 
+    // [JsonIgnore] again on the overrides: System.Text.Json reads the most derived declaration, and a
+    // serialized "driver" property would collide with the polymorphic discriminator of the same name.
+    [JsonIgnore]
     public override string Driver => DriverName;
 
+    [JsonIgnore]
     public override string OperationUnit => "requests";
 }
 

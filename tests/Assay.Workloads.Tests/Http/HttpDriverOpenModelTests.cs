@@ -1,0 +1,72 @@
+using Assay.Workloads.Tests.Servers;
+
+namespace Assay.Workloads.Tests.Http;
+
+/// <summary>The HTTP driver's open model: schedule keeping, and telling the generator's lag from the server's.</summary>
+public class HttpDriverOpenModelTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task Sends_every_request_due_in_the_window_on_time()
+    {
+        await using var server = new TestHttpServer(_ => new TestResponse());
+
+        var measurement = await Plans.RunAsync(Plans.Open(rate: 200, connections: 4, warmUpSeconds: 0.5, durationSeconds: 2), server.Url);
+
+        var schedule = measurement.Schedule!;
+        Assert.Equal(400, schedule.Scheduled);
+        Assert.Equal(400, schedule.Sent);
+        Assert.Equal(0, schedule.Unsent);
+        Assert.True(schedule.Valid, schedule.Reason);
+        Assert.Null(measurement.InvalidReason);
+        Assert.InRange(measurement.Total, 396, 400); // the last few complete after the window closes
+        Assert.Equal(0, measurement.Failed);
+        Assert.InRange(measurement.Throughput, 190, 201);
+        Assert.True(schedule.LagP99Ms < 100, $"generator lag p99 {schedule.LagP99Ms} ms");
+        Assert.True(server.Requests >= 500, "warm-up requests follow the schedule too");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_starved_generator_makes_the_measurement_invalid()
+    {
+        await using var server = new TestHttpServer(_ => new TestResponse());
+
+        // A million requests a second over one connection: impossible, and the result must say so.
+        var measurement = await Plans.RunAsync(Plans.Open(rate: 1_000_000, connections: 1, warmUpSeconds: 0, durationSeconds: 1), server.Url);
+
+        var schedule = measurement.Schedule!;
+        Assert.Equal(1_000_000, schedule.Scheduled);
+        Assert.True(schedule.Unsent > 900_000, $"{schedule.Unsent} unsent");
+        Assert.False(schedule.Valid);
+        Assert.Contains("fell behind its schedule", measurement.InvalidReason, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_server_stall_shows_as_latency_not_as_invalidity()
+    {
+        var stallFrom = DateTime.MaxValue;
+        await using var server = new TestHttpServer(_ =>
+        {
+            var now = DateTime.UtcNow;
+            return new TestResponse(Delay: now >= stallFrom && now < stallFrom.AddMilliseconds(400) ? TimeSpan.FromMilliseconds(400) : TimeSpan.Zero);
+        });
+        var progress = new ProgressLog
+        {
+            OnReport = p =>
+            {
+                if (p.Stage == Assay.Core.Measurements.WorkloadStage.Measuring && stallFrom == DateTime.MaxValue) stallFrom = DateTime.UtcNow.AddMilliseconds(500);
+            },
+        };
+
+        // 100/s over 20 connections: the stall holds every connection and requests queue behind it.
+        var measurement = await Plans.RunAsync(Plans.Open(rate: 100, connections: 20, warmUpSeconds: 0.3, durationSeconds: 2), server.Url, progress);
+
+        var schedule = measurement.Schedule!;
+        Assert.True(schedule.Valid, schedule.Reason);
+        Assert.True(schedule.Unsent == 0, $"{schedule}");
+        Assert.True(schedule.LateSends <= 2, $"{schedule.LateSends} late sends: the stall was blamed on the generator");
+        Assert.Equal(0, measurement.Failed);
+        var latency = measurement.Latency();
+        Assert.True(latency.MaxMs >= 400, $"max latency {latency.MaxMs} ms: the stall is hidden");
+        Assert.True(latency.PercentileMs(50) < 50, $"median latency {latency.PercentileMs(50)} ms");
+    }
+}
