@@ -14,7 +14,7 @@ internal sealed class ListCommand(IAnsiConsole console, TimeProvider time) : Asy
         await using var lab = Lab.Open(null, time);
         var catalog = lab.LoadCatalog([], cancellationToken);
         var table = new Table().Border(TableBorder.Simple).AddColumn("Experiment").AddColumn("Title").AddColumn("Run with");
-        var folders = Directory.Exists(lab.Paths.Experiments)
+        IEnumerable<string> folders = Directory.Exists(lab.Paths.Experiments)
             ? Directory.GetDirectories(lab.Paths.Experiments).Where(d => File.Exists(Path.Combine(d, "experiment.yaml"))).Order(StringComparer.Ordinal)
             : [];
         foreach (var folder in folders)

@@ -10,5 +10,5 @@ public sealed record ConsoleStreams(TextWriter Out, IAnsiConsole Error)
 {
     public static ConsoleStreams System() => new(
         Console.Out,
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+        ConsoleWidth.Fit(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), Console.IsErrorRedirected));
 }
