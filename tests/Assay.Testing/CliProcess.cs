@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Assay.Testing;
@@ -8,7 +7,7 @@ namespace Assay.Testing;
 /// The real <c>assay</c> program started as a child process (the build beside the tests), with its
 /// output captured, so tests can wait for a line, send it signals and read its exit code.
 /// </summary>
-public sealed partial class CliProcess : IAsyncDisposable
+public sealed class CliProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
@@ -102,10 +101,7 @@ public sealed partial class CliProcess : IAsyncDisposable
         throw new TimeoutException($"'{text}' did not appear within {timeout}:\n{Output}");
     }
 
-    public void Signal(int signal)
-    {
-        if (kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
-    }
+    public void Signal(int signal) => ProcessSignals.Send(_process.Id, signal);
 
     public async ValueTask DisposeAsync()
     {
@@ -122,7 +118,4 @@ public sealed partial class CliProcess : IAsyncDisposable
         if (line is null) return;
         lock (_gate) target.AppendLine(line);
     }
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int kill(int pid, int sig);
 }

@@ -179,7 +179,7 @@ internal sealed class LocalInstance : IAsyncDisposable
     {
         var tail = _process.LogTail(40);
         return tail.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || tail.Contains("Address in use", StringComparison.OrdinalIgnoreCase)
-            ? $"; one of its ports ({string.Join(", ", Ports.Values)}) was taken by another process between allocation and start — run again"
+            ? "; a port it binds is already in use by another process (see its log below): stop that process, or run again if the port was taken by chance"
             : "";
     }
 }
