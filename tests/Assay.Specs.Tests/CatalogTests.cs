@@ -31,6 +31,8 @@ public sealed class CatalogTests : IDisposable
             workers: "4"
         """;
 
+    private static readonly HashSet<string> SampleApps = ["demo-app", "hello-app", "metrics-app"];
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "assay-specs-tests-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -134,8 +136,8 @@ public sealed class CatalogTests : IDisposable
     public void The_shipped_catalog_has_the_three_sample_apps()
     {
         var catalog = RepoFiles.Catalog;
-        Assert.Equal(["demo-app", "hello-app", "metrics-app"], catalog.Names);
-        foreach (var entry in catalog.Entries)
+        Assert.Subset(catalog.Names.ToHashSet(), SampleApps);
+        foreach (var entry in SampleApps.Select(n => catalog.Find(n)!))
         {
             Assert.Equal($"${{root}}/artifacts/apps/{entry.Name}/{entry.Name}", entry.Binary.Command);
             Assert.Equal($"apps/{entry.Name}", entry.Binary.BuildProject);

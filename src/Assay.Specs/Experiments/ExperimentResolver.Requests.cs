@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Assay.Core.Diagnostics;
 using Assay.Core.Plans;
-using Assay.Core.Thresholds;
 
 namespace Assay.Specs.Experiments;
 
@@ -106,49 +105,5 @@ public sealed partial class ExperimentResolver
         }
         var statuses = request.Expect.Select(s => _values.Integer(s, 100, 599)).ToList();
         return statuses.Any(s => s is null) ? null : [.. statuses.Select(s => s!.Value).Distinct()];
-    }
-
-    private List<ThresholdPlan> Thresholds(ExperimentSpec spec, ResolvedWorkload workload)
-    {
-        var plans = new List<ThresholdPlan>();
-        foreach (var threshold in spec.Thresholds ?? [])
-        {
-            var key = threshold.Key;
-            if (!ThresholdParser.TryParseKey(key.Text, out var metric, out var tag, out var keyError))
-            {
-                ErrorWithHint(key, keyError!);
-                continue;
-            }
-            // Without a known driver its metrics are unknown; the driver's own error says why.
-            if (workload.Driver is not { } driver) continue;
-            if (MetricCatalog.Find(driver, metric) is not { } definition)
-            {
-                var known = MetricCatalog.For(driver).Select(m => m.Name).ToList();
-                _values.Error(key, $"unknown metric '{metric}' for the {driver} driver", Suggestions.Hint(metric, known));
-                continue;
-            }
-            if (tag is not null && !workload.RequestNames.Contains(tag))
-            {
-                _values.Error(key, $"no request named '{tag}' in spec.workload.requests",
-                    workload.RequestNames.Count == 0 ? null : Suggestions.Hint(tag, workload.RequestNames));
-                continue;
-            }
-            foreach (var expression in threshold.Expressions)
-            {
-                if (_values.Text(expression) is not { } text) continue;
-                var plan = ThresholdParser.Parse(metric, tag, definition.Kind, text, expression.Location, out var error);
-                if (plan is null) ErrorWithHint(expression, error!);
-                else plans.Add(plan);
-            }
-        }
-        return plans;
-    }
-
-    /// <summary>Core's threshold errors say "problem; fix": shown like every other diagnostic, as message and hint.</summary>
-    private void ErrorWithHint(Values.Scalar where, string error)
-    {
-        var split = error.IndexOf("; ", StringComparison.Ordinal);
-        if (split < 0) _values.Error(where, error);
-        else _values.Error(where, error[..split], error[(split + 2)..]);
     }
 }

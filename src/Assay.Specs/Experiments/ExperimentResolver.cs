@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assay.Core.Plans;
 using Assay.Specs.Catalogs;
 using Assay.Specs.Values;
@@ -182,6 +183,6 @@ public sealed partial class ExperimentResolver
     private List<string> Texts(IReadOnlyList<Scalar>? scalars) =>
         [.. (scalars ?? []).Select(_values.Text).OfType<string>()];
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9_]*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex MetricNamePattern();
+    [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MetricNamePattern();
 }

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Assay.Specs.Values;
 
 /// <summary>
 /// What each field holds and an example of it, for hints such as "expected a duration (e.g. warmUp: 5s)".
 /// One table for the experiment and the catalog files, so a field is described the same way everywhere.
 /// </summary>
-internal sealed record FieldInfo(string Type, string Example)
+internal sealed partial record FieldInfo(string Type, string Example)
 {
     private static readonly Dictionary<string, FieldInfo> Table = new(StringComparer.Ordinal)
     {
@@ -98,10 +100,13 @@ internal sealed record FieldInfo(string Type, string Example)
     /// <summary>"e.g. connections: 10", or null when the field has no entry.</summary>
     public static string? ExampleHint(string fieldPath) => For(fieldPath) is { } info ? $"e.g. {info.Example}" : null;
 
+    [GeneratedRegex(@"\[\d+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex ListIndex();
+
     private static List<string> Segments(string fieldPath)
     {
         // Drop list indices: spec.variants[1].components[0].uses -> spec, variants, components, uses.
-        var withoutIndices = System.Text.RegularExpressions.Regex.Replace(fieldPath, @"\[\d+\]", "");
+        var withoutIndices = ListIndex().Replace(fieldPath, "");
         return [.. withoutIndices.Split('.', StringSplitOptions.RemoveEmptyEntries)];
     }
 }
