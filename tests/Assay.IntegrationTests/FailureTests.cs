@@ -163,6 +163,9 @@ public sealed class FailureTests : IDisposable
           workload:
             driver: http
             target: http://127.0.0.1:9/
+            model:
+              type: closed
+              connections: 1
             warmUp: 0s
             duration: 2s
             requests:

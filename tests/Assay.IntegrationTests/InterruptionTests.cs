@@ -75,7 +75,7 @@ public sealed class InterruptionTests : IDisposable
         var error = result["errors"]![0]!;
         Assert.Equal("web", (string?)error["component"]);
         Assert.Contains("exited with code 137", (string)error["message"]!, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrWhiteSpace((string?)error["logTail"]));
+        Assert.Contains("stderr.log", (string)error["logTail"]!, StringComparison.Ordinal);
         Assert.True((long)result["variants"]![0]!["workload"]!["requests"]! > 0, "what was measured before the crash was lost");
         Assert.Contains("exited with code 137", cli.Output, StringComparison.Ordinal);
         _lab.AssertNothingLeft(runId, processes);

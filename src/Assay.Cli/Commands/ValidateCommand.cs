@@ -31,8 +31,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TimeProvider time) :
         foreach (var file in settings.Files)
         {
             var outcome = ExperimentLoader.Validate(file, catalog.Value, cancellationToken);
-            foreach (var diagnostic in outcome.Diagnostics)
-                console.MarkupLine($"[{(diagnostic.IsError ? "red" : "yellow")}]{Markup.Escape(diagnostic.ToString())}[/]");
+            DiagnosticsRenderer.Render(console, outcome.Diagnostics);
             if (outcome.HasErrors)
             {
                 failed++;

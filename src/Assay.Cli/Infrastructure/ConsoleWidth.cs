@@ -1,8 +1,10 @@
+using System.Globalization;
+
 namespace Assay.Cli.Infrastructure;
 
 /// <summary>
 /// Output sent to a file or a CI log has no terminal width; Spectre then assumes 80 columns and
-/// wraps the result tables. Such output gets a width that fits them, unless COLUMNS says otherwise.
+/// wraps the result tables. Such output is as wide as <c>COLUMNS</c> says, or 132 columns.
 /// </summary>
 internal static class ConsoleWidth
 {
@@ -10,7 +12,11 @@ internal static class ConsoleWidth
 
     public static Spectre.Console.IAnsiConsole Fit(Spectre.Console.IAnsiConsole console, bool redirected)
     {
-        if (redirected && Environment.GetEnvironmentVariable("COLUMNS") is null) console.Profile.Width = Redirected;
+        if (!redirected) return console;
+        var columns = Environment.GetEnvironmentVariable("COLUMNS");
+        console.Profile.Width = int.TryParse(columns, NumberStyles.None, CultureInfo.InvariantCulture, out var width) && width >= 40
+            ? width
+            : Redirected;
         return console;
     }
 }

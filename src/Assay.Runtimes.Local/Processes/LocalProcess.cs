@@ -102,7 +102,12 @@ public sealed class LocalProcess : IAsyncDisposable
     }
 
     /// <summary>The end of the process's stderr and stdout files.</summary>
-    public string LogTail(int lines = 20) => Processes.LogTail.Read([_spec.StderrPath, _spec.StdoutPath], lines);
+    public string LogTail(int lines = 20)
+    {
+        var tail = Processes.LogTail.Read([_spec.StderrPath, _spec.StdoutPath], lines);
+        var files = string.Join(" and ", new[] { _spec.StderrPath, _spec.StdoutPath }.OfType<string>().Select(Path.GetFileName));
+        return tail.Length > 0 ? tail : $"({files} are empty: the process wrote nothing before it ended)";
+    }
 
     /// <summary>
     /// Sends <paramref name="signal"/>, waits up to <paramref name="grace"/>, then kills the process
