@@ -23,6 +23,7 @@ public static class AssayApp
             config.SetApplicationVersion(LocalRun.Version());
             config.ConfigureConsole(console);
             config.CancellationExitCode(ExitCodes.Cancelled);
+            config.UseStrictParsing();
             config.SetExceptionHandler((exception, _) => Fail(console, exception));
 
             config.AddCommand<RunCommand>("run")
@@ -54,7 +55,10 @@ public static class AssayApp
         {
             case CommandAppException app:
                 // Unknown commands and options, bad values, failed settings validation: the user's input.
-                console.MarkupLine($"[red]error:[/] {Markup.Escape(app.Message)}");
+                // Spectre's pretty form shows the offending argument and its "did you mean …?".
+                if (app.Pretty is { } pretty) console.Write(pretty);
+                else console.MarkupLine($"[red]error:[/] {Markup.Escape(app.Message)}");
+                if (OptionSuggestions.For(app.Message) is { } suggestion) console.MarkupLine(Markup.Escape(suggestion));
                 if (app is CommandParseException or CommandRuntimeException)
                     console.MarkupLine("[grey]see [bold]assay --help[/] or [bold]assay <command> --help[/][/]");
                 return ExitCodes.InvalidInput;

@@ -34,5 +34,7 @@ internal sealed class DiagnosticBag
             .ThenBy(x => x.d.Location?.Line ?? 0)
             .ThenBy(x => x.d.Location?.Column ?? 0)
             .ThenBy(x => x.i)
-            .Select(x => x.d)];
+            .Select(x => x.d)
+            // One mistake reached through two paths (two variants sharing a name) is reported once.
+            .Distinct()];
 }

@@ -33,7 +33,7 @@ public sealed class RunSettings : CatalogSettings
     public bool Json { get; set; }
 
     [CommandOption("--seed <N>")]
-    [Description("Seed of the request mix and think times. Default: 1")]
+    [Description("Seed of the request mix and think times")]
     [DefaultValue(1)]
     public int Seed { get; set; } = 1;
 

@@ -17,7 +17,7 @@ public sealed class RunsSettings : LabSettings
     public string? Experiment { get; set; }
 
     [CommandOption("-n|--limit <N>")]
-    [Description("How many runs, newest first. Default: 20")]
+    [Description("How many runs, newest first")]
     [DefaultValue(20)]
     public int Limit { get; set; } = 20;
 

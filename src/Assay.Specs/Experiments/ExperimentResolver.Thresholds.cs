@@ -18,8 +18,13 @@ public sealed partial class ExperimentResolver
                 ErrorWithHint(key, keyError!);
                 continue;
             }
-            // Without a known driver its metrics are unknown; the driver's own error says why.
-            if (workload.Driver is not { } driver) continue;
+            // Without a known driver its metrics are unknown (the driver's own error says why), but the
+            // expressions can still be checked for syntax, so their mistakes are reported in the same pass.
+            if (workload.Driver is not { } driver)
+            {
+                CheckSyntaxOnly(metric, tag, threshold.Expressions);
+                continue;
+            }
             if (MetricCatalog.Find(driver, metric) is not { } definition)
             {
                 var known = MetricCatalog.For(driver).Select(m => m.Name).ToList();
@@ -41,6 +46,22 @@ public sealed partial class ExperimentResolver
             }
         }
         return plans;
+    }
+
+    private void CheckSyntaxOnly(string metric, string? tag, IEnumerable<Scalar> expressions)
+    {
+        foreach (var expression in expressions)
+        {
+            if (_values.Text(expression) is not { } text) continue;
+            string? firstError = null;
+            var parsed = Enum.GetValues<MetricKind>().Any(kind =>
+            {
+                var plan = ThresholdParser.Parse(metric, tag, kind, text, expression.Location, out var error);
+                firstError ??= error;
+                return plan is not null;
+            });
+            if (!parsed) ErrorWithHint(expression, firstError!);
+        }
     }
 
     /// <summary>Core's threshold errors say "problem; fix": shown like every other diagnostic, as message and hint.</summary>
