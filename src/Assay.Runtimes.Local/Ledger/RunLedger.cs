@@ -83,7 +83,7 @@ public sealed class RunLedger : IDisposable
         {
             if (_closed) return;
             _closed = true;
-            if (_entries.Count == 0) File.Delete(_path);
+            if (_entries.Count == 0 && File.Exists(_path)) File.Delete(_path);
         }
     }
 
