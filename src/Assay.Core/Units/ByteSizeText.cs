@@ -30,7 +30,10 @@ public static partial class ByteSizeText
             "G" => 1e9,
             _ => 1e12,
         };
-        bytes = (long)Math.Round(number * factor);
+        var rounded = Math.Round(number * factor);
+        // (double)long.MaxValue is 2^63, one past the range: a cast at or beyond it would saturate silently.
+        if (rounded >= long.MaxValue) return false;
+        bytes = (long)rounded;
         return true;
     }
 
