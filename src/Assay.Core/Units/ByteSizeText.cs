@@ -37,7 +37,7 @@ public static partial class ByteSizeText
         return true;
     }
 
-    /// <summary>Binary units for people: 512 B, 12.3 KiB, 256.0 MiB, 1.50 GiB.</summary>
+    /// <summary>Binary units for people, three significant digits: 512 B, 12.3 KiB, 256 MiB, 1.50 GiB.</summary>
     public static string Format(double bytes)
     {
         string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
