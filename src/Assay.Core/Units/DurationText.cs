@@ -38,7 +38,7 @@ public static partial class DurationText
         return true;
     }
 
-    /// <summary>A short form for people: 250 µs, 12.5 ms, 30 s, 1m30s.</summary>
+    /// <summary>A short form for people that <see cref="TryParse"/> reads back: 250µs, 12.5ms, 30s, 1m30s.</summary>
     public static string Format(TimeSpan value)
     {
         if (value.TotalMilliseconds < 1) return string.Create(CultureInfo.InvariantCulture, $"{value.TotalMicroseconds:0.#}µs");
