@@ -1,6 +1,7 @@
 using Assay.Core.Diagnostics;
 using Assay.Core.Plans;
 using Assay.Core.Thresholds;
+using Assay.Testing;
 
 namespace Assay.Core.Tests.Thresholds;
 
@@ -147,6 +148,12 @@ public class ThresholdParserTests
         Assert.Equal(
             $"percentile {shown} is out of range; write p(N) with 0 < N <= 100, e.g. p(99)",
             Error(Duration, MetricKind.Trend, expression));
+
+    [Fact]
+    public void An_out_of_range_percentile_is_quoted_as_written_whatever_the_current_culture() =>
+        Assert.Equal(
+            "percentile 100.50 is out of range; write p(N) with 0 < N <= 100, e.g. p(99)",
+            CommaCulture.Run(() => Error(Duration, MetricKind.Trend, "p(100.50)<5")));
 
     [Fact]
     public void A_duration_threshold_with_an_unreadable_value_says_how_to_write_durations() =>
