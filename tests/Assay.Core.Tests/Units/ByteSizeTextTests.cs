@@ -87,6 +87,20 @@ public class ByteSizeTextTests
     public void Format_writes_binary_units_with_three_significant_digits(double bytes, string expected) =>
         Assert.Equal(expected, ByteSizeText.Format(bytes));
 
+    [Theory]
+    [InlineData(1_048_575, "1.00 MiB")]
+    [InlineData(1_023.6, "1.00 KiB")]
+    [InlineData(10_239, "10.0 KiB")]
+    [InlineData(102_360, "100 KiB")]
+    public void A_size_that_rounds_up_to_the_next_band_is_shown_in_that_band(double bytes, string expected) =>
+        Assert.Equal(expected, ByteSizeText.Format(bytes));
+
+    [Theory]
+    [InlineData(-2_048, "-2.00 KiB")]
+    [InlineData(-512_000, "-500 KiB")]
+    public void A_negative_size_gets_the_digits_of_its_magnitude(double bytes, string expected) =>
+        Assert.Equal(expected, ByteSizeText.Format(bytes));
+
     [Fact]
     public void The_hint_names_both_families_of_units()
     {
