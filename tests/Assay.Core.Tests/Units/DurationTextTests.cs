@@ -92,6 +92,14 @@ public class DurationTextTests
         Assert.Equal(expected, DurationText.Format(TimeSpan.FromTicks(ticks)));
 
     [Theory]
+    [InlineData(9_999_990, "1s")]
+    [InlineData(599_990_000, "1m")]
+    [InlineData(1_199_990_000, "2m")]
+    [InlineData(899_999_000, "1m30s")]
+    public void A_duration_that_rounds_up_to_the_next_unit_is_shown_in_that_unit(long ticks, string expected) =>
+        Assert.Equal(expected, DurationText.Format(TimeSpan.FromTicks(ticks)));
+
+    [Theory]
     [InlineData(2_500)]
     [InlineData(125_000)]
     [InlineData(12_500_000)]
