@@ -124,7 +124,7 @@ public class LatencyHistogramTests
         Assert.Equal(LatencySummary.Empty, LatencyHistogram.Merge([]).Summarize());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Concurrent_recording_from_several_threads_loses_no_counts()
     {
         const int Threads = 4;

@@ -79,7 +79,10 @@ public class ResultBuilderVariantTests
         Assert.Equal(20, workload.Errors);
         Assert.Equal((0.01 + 0.025) / 2, workload.ErrorRate);
         Assert.Equal(new LatencySummary(1.5, 3, 4.5, 6, 7.5, 0.75, 2.25), workload.LatencyMs);
-        Assert.Equal(new RequestSummary("home", 1_100, 20, 110, new LatencySummary(1.5, 3, 4.5, 6, 7.5, 0.75, 2.25), workload.ByRequest[0].Statuses), workload.ByRequest[0]);
+        var home = Assert.Single(workload.ByRequest);
+        Assert.Equal(("home", 1_100L, 20L, 110.0), (home.Name, home.Requests, home.Errors, home.Throughput));
+        Assert.Equal(new LatencySummary(1.5, 3, 4.5, 6, 7.5, 0.75, 2.25), home.LatencyMs);
+        Assert.Equal(new Dictionary<string, long> { ["200"] = 1_080, ["500"] = 20 }, home.Statuses);
         Assert.Equal([new ComponentSummary("web", 2, 1.5, 0.1875, 200, 100)], variant.Components);
         Assert.Equal(3, variant.LoadGenerator!.CpuSeconds);
     }
