@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Assay.Core.Measurements;
 
 /// <summary>
@@ -72,7 +74,10 @@ public sealed record ScheduleMeasurement(
 
     public bool Valid => BehindFraction <= MaxLateFraction;
 
+    /// <summary>Why the measurement is invalid, for the result document (so in the invariant culture); null when valid.</summary>
     public string? Reason => Valid
         ? null
-        : $"the load generator fell behind its schedule: {LateSends} late and {Unsent} unsent of {Scheduled} requests due at {TargetRate:0.##}/s ({BehindFraction:P1} > {MaxLateFraction:P1} allowed)";
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"the load generator fell behind its schedule: {LateSends} late and {Unsent} unsent of {Scheduled} requests due at {TargetRate:0.##}/s ({BehindFraction:P1} > {MaxLateFraction:P1} allowed)");
 }

@@ -135,7 +135,7 @@ public static class ResultBuilder
                 MedianLong(rs.Select(r => r.Errors)),
                 Median.Of(rs.Select(r => r.Throughput)),
                 MedianLatency([.. rs.Select(r => r.LatencyMs)]),
-                SumCounts(rs.Select(r => r.Statuses)));
+                MedianCounts([.. rs.Select(r => r.Statuses)]));
         }).ToList();
         var invalid = trials.FirstOrDefault(t => !t.Valid);
         return new WorkloadSummary(
@@ -147,7 +147,7 @@ public static class ResultBuilder
             MedianLatency([.. trials.Select(t => t.LatencyMs)]),
             Median.Of(trials.Select(t => t.WindowSeconds)),
             byRequest,
-            SumCounts(trials.Select(t => t.ErrorKinds)),
+            MedianCounts([.. trials.Select(t => t.ErrorKinds)]),
             invalid?.Schedule ?? trials[0].Schedule,
             invalid is null,
             invalid?.InvalidReason);
@@ -180,13 +180,20 @@ public static class ResultBuilder
 
     private static long MedianLong(IEnumerable<long> values) => (long)Math.Round(Median.Of(values.Select(v => (double)v)));
 
-    private static Dictionary<string, long> SumCounts(IEnumerable<IReadOnlyDictionary<string, long>> counts)
+    /// <summary>
+    /// The median of each key's count across trials, a trial without the key counting 0, so the counts
+    /// stay on the scale of the median requests and errors (a sum would pool the trials). Keys whose
+    /// median is 0 (seen in a minority of trials) are left out.
+    /// </summary>
+    private static Dictionary<string, long> MedianCounts(IReadOnlyList<IReadOnlyDictionary<string, long>> trials)
     {
-        var sum = new Dictionary<string, long>();
-        foreach (var c in counts)
-            foreach (var (k, v) in c)
-                sum[k] = sum.GetValueOrDefault(k) + v;
-        return sum;
+        var medians = new Dictionary<string, long>();
+        foreach (var key in trials.SelectMany(t => t.Keys).Distinct())
+        {
+            var median = MedianLong(trials.Select(t => t.GetValueOrDefault(key)));
+            if (median != 0) medians[key] = median;
+        }
+        return medians;
     }
 
     private static WorkloadSummary EmptyWorkload() =>

@@ -47,8 +47,15 @@ public static class Template
     }
 
     /// <summary>True when the whole text is exactly one placeholder, e.g. <c>${connections}</c>.</summary>
-    public static bool IsSinglePlaceholder(string text) =>
-        text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith('}') && text.IndexOf('}', StringComparison.Ordinal) == text.Length - 1;
+    public static bool IsSinglePlaceholder(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Longer than "${}": empty braces are literal text to Names and Render, so not a placeholder here either.
+        return text.Length > 3
+            && text.StartsWith("${", StringComparison.Ordinal)
+            && text.EndsWith('}')
+            && text.IndexOf('}', StringComparison.Ordinal) == text.Length - 1;
+    }
 
     private static string Scan(string text, Func<string, string> replace, out int count)
     {

@@ -73,7 +73,7 @@ public static partial class ThresholdParser
             percentile = double.Parse(match.Groups["pct"].Value, CultureInfo.InvariantCulture);
             if (percentile is <= 0 or > 100)
             {
-                error = $"percentile {percentile} is out of range; write p(N) with 0 < N <= 100, e.g. p(99)";
+                error = $"percentile {match.Groups["pct"].Value} is out of range; write p(N) with 0 < N <= 100, e.g. p(99)";
                 return null;
             }
         }

@@ -30,22 +30,28 @@ public static partial class ByteSizeText
             "G" => 1e9,
             _ => 1e12,
         };
-        bytes = (long)Math.Round(number * factor);
+        var rounded = Math.Round(number * factor);
+        // (double)long.MaxValue is 2^63, one past the range: a cast at or beyond it would saturate silently.
+        if (rounded >= long.MaxValue) return false;
+        bytes = (long)rounded;
         return true;
     }
 
-    /// <summary>Binary units for people: 512 B, 12.3 KiB, 256.0 MiB, 1.50 GiB.</summary>
+    /// <summary>Binary units for people, three significant digits: 512 B, 12.3 KiB, 256 MiB, 1.50 GiB.</summary>
     public static string Format(double bytes)
     {
         string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
         var unit = 0;
         var value = bytes;
-        while (Math.Abs(value) >= 1024 && unit < units.Length - 1)
+        // Bands end where a value would round up to the next band's first value: 1,048,575 bytes is
+        // "1.00 MiB", not "1024 KiB"; 10,239 bytes is "10.0 KiB", not "10.00 KiB".
+        while (Math.Abs(value) >= 1023.5 && unit < units.Length - 1)
         {
             value /= 1024;
             unit++;
         }
-        var format = unit == 0 ? "0" : value < 10 ? "0.00" : value < 100 ? "0.0" : "0";
+        var magnitude = Math.Abs(value);
+        var format = unit == 0 ? "0" : magnitude < 9.995 ? "0.00" : magnitude < 99.95 ? "0.0" : "0";
         return value.ToString(format, CultureInfo.InvariantCulture) + " " + units[unit];
     }
 }

@@ -38,14 +38,17 @@ public static partial class DurationText
         return true;
     }
 
-    /// <summary>A short form for people: 250 µs, 12.5 ms, 30 s, 1m30s.</summary>
+    /// <summary>A short form for people that <see cref="TryParse"/> reads back: 250µs, 12.5ms, 30s, 1m30s.</summary>
     public static string Format(TimeSpan value)
     {
+        // Each unit ends where its value would round up to the next unit (999.999ms is "1s", 119.999s is
+        // "2m", never "1m60s"); ticks are 100 ns, so microseconds never round.
         if (value.TotalMilliseconds < 1) return string.Create(CultureInfo.InvariantCulture, $"{value.TotalMicroseconds:0.#}µs");
-        if (value.TotalSeconds < 1) return string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds:0.##}ms");
-        if (value.TotalMinutes < 1) return string.Create(CultureInfo.InvariantCulture, $"{value.TotalSeconds:0.##}s");
-        var minutes = (int)value.TotalMinutes;
-        var seconds = value.TotalSeconds - minutes * 60;
+        if (value.TotalMilliseconds < 999.995) return string.Create(CultureInfo.InvariantCulture, $"{value.TotalMilliseconds:0.##}ms");
+        var totalSeconds = Math.Round(value.TotalSeconds, 2);
+        if (totalSeconds < 60) return string.Create(CultureInfo.InvariantCulture, $"{totalSeconds:0.##}s");
+        var minutes = (int)(totalSeconds / 60);
+        var seconds = totalSeconds - minutes * 60;
         return seconds < 0.005
             ? string.Create(CultureInfo.InvariantCulture, $"{minutes}m")
             : string.Create(CultureInfo.InvariantCulture, $"{minutes}m{seconds:0.##}s");

@@ -8,21 +8,24 @@ public static class Formats
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // Bands end where a value would round up to the next band's first value (0.9996 ms is "1.00ms",
+    // not "1000µs"; 999.96/s is "1,000/s", not "1000.0/s").
+
     /// <summary>A latency given in milliseconds: 850µs, 12.3ms, 1.50s.</summary>
     public static string Latency(double milliseconds) => milliseconds switch
     {
         0 => "0",
-        < 1 => (milliseconds * 1000).ToString("0", Invariant) + "µs",
-        < 10 => milliseconds.ToString("0.00", Invariant) + "ms",
-        < 1000 => milliseconds.ToString("0.0", Invariant) + "ms",
+        < 0.9995 => (milliseconds * 1000).ToString("0", Invariant) + "µs",
+        < 9.995 => milliseconds.ToString("0.00", Invariant) + "ms",
+        < 999.95 => milliseconds.ToString("0.0", Invariant) + "ms",
         _ => (milliseconds / 1000).ToString("0.00", Invariant) + "s",
     };
 
     /// <summary>Operations per second: 12,345/s, 98.5/s, 0.25/s.</summary>
     public static string Rate(double perSecond, string unit = "/s") => perSecond switch
     {
-        >= 1000 => perSecond.ToString("#,0", Invariant) + unit,
-        >= 10 => perSecond.ToString("0.0", Invariant) + unit,
+        >= 999.95 => perSecond.ToString("#,0", Invariant) + unit,
+        >= 9.995 => perSecond.ToString("0.0", Invariant) + unit,
         _ => perSecond.ToString("0.00", Invariant) + unit,
     };
 
