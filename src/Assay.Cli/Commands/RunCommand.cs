@@ -24,7 +24,7 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
             return ExitCodes.InvalidInput;
         }
         var options = new ResolveOptions(settings.ParameterValues(), settings.DurationValue(), settings.Trials);
-        var loaded = ExperimentLoader.Load(settings.Experiment, options, catalog.Value, cancellationToken);
+        var loaded = ExperimentLoader.Load(ExperimentPaths.Resolve(settings.Experiment, lab.Paths), options, catalog.Value, cancellationToken);
         DiagnosticsRenderer.Render(ui, loaded.Diagnostics);
         if (loaded.Value is not { } plan) return ExitCodes.InvalidInput;
 

@@ -9,7 +9,7 @@ namespace Assay.Cli.Commands;
 public sealed class RunSettings : CatalogSettings
 {
     [CommandArgument(0, "<EXPERIMENT>")]
-    [Description("An experiment folder (holding experiment.yaml) or an experiment file")]
+    [Description("An experiment folder (holding experiment.yaml), an experiment file, or the name of a shipped experiment")]
     public string Experiment { get; set; } = "";
 
     [CommandOption("-p|--param <NAME=VALUE>")]

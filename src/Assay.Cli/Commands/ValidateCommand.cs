@@ -30,7 +30,7 @@ internal sealed class ValidateCommand(IAnsiConsole console, TimeProvider time) :
         var failed = 0;
         foreach (var file in settings.Files)
         {
-            var outcome = ExperimentLoader.Validate(file, catalog.Value, cancellationToken);
+            var outcome = ExperimentLoader.Validate(ExperimentPaths.Resolve(file, lab.Paths), catalog.Value, cancellationToken);
             DiagnosticsRenderer.Render(console, outcome.Diagnostics);
             if (outcome.HasErrors)
             {

@@ -56,18 +56,24 @@ internal sealed class ProgressRenderer(IAnsiConsole console, TimeProvider time) 
 
     private void Tick(WorkloadProgress p)
     {
-        var stageChanged = p.Stage != _stage;
-        if (!stageChanged && p.ElapsedSeconds - _lastTickAt < _tickEvery.TotalSeconds - 0.05) return;
-        _stage = p.Stage;
-        _lastTickAt = p.ElapsedSeconds;
-        var stage = p.Stage switch
+        if (p.Stage != _stage)
         {
-            WorkloadStage.WarmingUp => "warming up",
-            WorkloadStage.Measuring => "measuring",
-            _ => "draining",
-        };
+            // A stage change carries no rate yet: say what starts, and report figures on the next ticks.
+            _stage = p.Stage;
+            _lastTickAt = p.ElapsedSeconds;
+            Line(p.Stage switch
+            {
+                WorkloadStage.WarmingUp => "  warming up (not measured)",
+                WorkloadStage.Measuring => "  measuring",
+                _ => "  window closed",
+            });
+            return;
+        }
+        if (p.Stage == WorkloadStage.Done || p.ElapsedSeconds - _lastTickAt < _tickEvery.TotalSeconds - 0.05) return;
+        _lastTickAt = p.ElapsedSeconds;
         var errors = p.FailedPerSecond > 0 ? $"[red]{Formats.Rate(p.FailedPerSecond, " err/s")}[/]" : "0 err/s";
-        Line($"  {stage,-10} {Formats.Rate(p.SucceededPerSecond)} · {errors} · {Formats.Count(p.Succeeded)} ok, {Formats.Count(p.Failed)} failed");
+        var stage = p.Stage == WorkloadStage.WarmingUp ? "warm-up" : "measured";
+        Line($"    {Formats.Rate(p.SucceededPerSecond)} · {errors} · {stage} so far: {Formats.Count(p.Succeeded)} ok, {Formats.Count(p.Failed)} failed");
     }
 
     private static string Headline(TrialSummary summary) => summary.Workload is not { } w
