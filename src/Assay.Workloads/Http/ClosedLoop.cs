@@ -15,7 +15,8 @@ internal sealed class ClosedLoop(HttpRun run, HttpConnection connection, int tar
         var random = new Random(run.Seed + index);
         var requests = run.Requests[target];
         var backOff = new BackOff();
-        while (!run.Stopping)
+        // The window's end is checked here too: the run's stop signal may come a little late.
+        while (!run.Stopping && Stopwatch.GetTimestamp() < run.Clock.WindowEnd)
         {
             var operation = run.Mix.Next(random);
             var outcome = await connection.ExchangeAsync(requests[operation], run.IsHead[operation], run.TimeoutTicks);

@@ -17,8 +17,9 @@ internal sealed class OpenLoop(HttpRun run, HttpConnection connection, int targe
         var freeAt = Stopwatch.GetTimestamp();
         while (!run.Stopping)
         {
+            // Past the window nothing more is sent: a request still queued for a busy connection then is unsent.
             var due = schedule.Schedule.DueAt(schedule.Schedule.Take());
-            if (due >= run.Clock.WindowEnd) break;
+            if (due >= run.Clock.WindowEnd || Stopwatch.GetTimestamp() >= run.Clock.WindowEnd) break;
             if (!await WaitUntil(due)) break;
             var sentAt = Stopwatch.GetTimestamp();
             schedule.RecordSend(due, sentAt - Math.Max(due, freeAt));

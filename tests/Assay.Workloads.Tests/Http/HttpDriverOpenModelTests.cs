@@ -10,7 +10,8 @@ public class HttpDriverOpenModelTests
     {
         await using var server = new TestHttpServer(_ => new TestResponse());
 
-        var measurement = await Plans.RunAsync(Plans.Open(rate: 200, connections: 4, warmUpSeconds: 0.5, durationSeconds: 2), server.Url);
+        // Connections to spare, so that the test server (sharing busy cores with the driver) is never what holds requests back.
+        var measurement = await Plans.RunAsync(Plans.Open(rate: 200, connections: 16, warmUpSeconds: 1, durationSeconds: 2), server.Url);
 
         var schedule = measurement.Schedule!;
         Assert.Equal(400, schedule.Scheduled);
@@ -18,11 +19,11 @@ public class HttpDriverOpenModelTests
         Assert.Equal(0, schedule.Unsent);
         Assert.True(schedule.Valid, schedule.Reason);
         Assert.Null(measurement.InvalidReason);
-        Assert.InRange(measurement.Total, 396, 400); // the last few complete after the window closes
+        Assert.InRange(measurement.Total, 400 - 16, 400); // requests still in flight when the window closes do not count
         Assert.Equal(0, measurement.Failed);
         Assert.InRange(measurement.Throughput, 190, 201);
         Assert.True(schedule.LagP99Ms < 100, $"generator lag p99 {schedule.LagP99Ms} ms");
-        Assert.True(server.Requests >= 500, "warm-up requests follow the schedule too");
+        Assert.True(server.Requests >= 590, "warm-up requests follow the schedule too");
     }
 
     [Fact(Timeout = 30_000)]
@@ -58,7 +59,7 @@ public class HttpDriverOpenModelTests
         };
 
         // 100/s over 20 connections: the stall holds every connection and requests queue behind it.
-        var measurement = await Plans.RunAsync(Plans.Open(rate: 100, connections: 20, warmUpSeconds: 0.3, durationSeconds: 2), server.Url, progress);
+        var measurement = await Plans.RunAsync(Plans.Open(rate: 100, connections: 20, warmUpSeconds: 1, durationSeconds: 2), server.Url, progress);
 
         var schedule = measurement.Schedule!;
         Assert.True(schedule.Valid, schedule.Reason);
