@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Assay.Core.Plans;
-using Assay.Core.Results;
 using Assay.Workloads;
 
 // Runs the HTTP driver in-process, closed model, against one URL and prints what it measured as JSON:
@@ -32,20 +31,30 @@ Console.CancelKeyPress += (_, e) =>
 };
 var origin = new Uri(url.GetLeftPart(UriPartial.Authority));
 var measurement = await WorkloadDrivers.Create(plan).RunAsync(new WorkloadRun(plan, [origin], 1), null, cancel.Token);
+// Written by hand: reflection-based serialization would add its own JIT time to the CPU the benchmark charges the driver.
 var latency = measurement.Latency().Summarize();
-var summary = new
+using (var json = new Utf8JsonWriter(Console.OpenStandardOutput()))
 {
-    tool = "assay-http-driver",
-    connections,
-    windowSeconds = measurement.Window.TotalSeconds,
-    requests = measurement.Total,
-    succeeded = measurement.Succeeded,
-    failed = measurement.Failed,
-    throughput = measurement.Throughput,
-    latencyMs = latency,
-    errorKinds = measurement.ErrorKinds,
-};
-Console.WriteLine(JsonSerializer.Serialize(summary, ResultJson.Compact));
+    json.WriteStartObject();
+    json.WriteString("tool", "assay-http-driver");
+    json.WriteNumber("connections", connections);
+    json.WriteNumber("windowSeconds", measurement.Window.TotalSeconds);
+    json.WriteNumber("requests", measurement.Total);
+    json.WriteNumber("succeeded", measurement.Succeeded);
+    json.WriteNumber("failed", measurement.Failed);
+    json.WriteNumber("throughput", measurement.Throughput);
+    json.WriteStartObject("latencyMs");
+    json.WriteNumber("p50", latency.P50);
+    json.WriteNumber("p90", latency.P90);
+    json.WriteNumber("p99", latency.P99);
+    json.WriteNumber("max", latency.Max);
+    json.WriteEndObject();
+    json.WriteStartObject("errorKinds");
+    foreach (var (kind, count) in measurement.ErrorKinds) json.WriteNumber(kind, count);
+    json.WriteEndObject();
+    json.WriteEndObject();
+}
+Console.WriteLine();
 return 0;
 
 double Option(string name, double fallback)
