@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Assay.Core.Plans;
 using Assay.Workloads;
+using Assay.Workloads.Http;
 
 // Runs the HTTP driver in-process, closed model, against one URL and prints what it measured as JSON:
-//   HttpLoadGenHarness <url> [--connections 50] [--duration 10] [--warmup 0] [--timeout 5]
+//   HttpLoadGenHarness <url> [--connections 50] [--duration 10] [--warmup 0] [--timeout 5] [--sockets]
+// --sockets runs the portable Socket-based loops instead of the epoll engine.
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
     await Console.Error.WriteLineAsync("usage: HttpLoadGenHarness <url> [--connections N] [--duration S] [--warmup S] [--timeout S]");
@@ -15,6 +17,7 @@ var connections = (int)Option("--connections", 50);
 var duration = TimeSpan.FromSeconds(Option("--duration", 10));
 var warmUp = TimeSpan.FromSeconds(Option("--warmup", 0));
 var timeout = TimeSpan.FromSeconds(Option("--timeout", 5));
+var engine = args.Contains("--sockets") ? HttpEngine.Sockets : HttpEngine.Auto;
 
 var plan = new HttpWorkloadPlan(
     new TargetPlan(null, null, url),
@@ -30,13 +33,14 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 var origin = new Uri(url.GetLeftPart(UriPartial.Authority));
-var measurement = await WorkloadDrivers.Create(plan).RunAsync(new WorkloadRun(plan, [origin], 1), null, cancel.Token);
+var measurement = await new HttpDriver(engine).RunAsync(new WorkloadRun(plan, [origin], 1), null, cancel.Token);
 // Written by hand: reflection-based serialization would add its own JIT time to the CPU the benchmark charges the driver.
 var latency = measurement.Latency().Summarize();
 using (var json = new Utf8JsonWriter(Console.OpenStandardOutput()))
 {
     json.WriteStartObject();
     json.WriteString("tool", "assay-http-driver");
+    json.WriteString("engine", engine.ToString());
     json.WriteNumber("connections", connections);
     json.WriteNumber("windowSeconds", measurement.Window.TotalSeconds);
     json.WriteNumber("requests", measurement.Total);

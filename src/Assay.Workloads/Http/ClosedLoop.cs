@@ -7,8 +7,12 @@ namespace Assay.Workloads.Http;
 /// One connection of the closed model: send, wait for the response, think, repeat. Latency runs from
 /// just before the request is written to when the last byte of the response is read.
 /// </summary>
-internal sealed class ClosedLoop(HttpRun run, HttpConnection connection, int target, int index, PacingTimer timer) : IConnectionLoop
+internal sealed class ClosedLoop(HttpRun run, HttpConnection connection, int target, int index, PacingTimer timer) : ISocketLoop
 {
+    public HttpConnection Connection => connection;
+
+    public void Dispose() => timer.Dispose();
+
     public async Task RunAsync()
     {
         var model = (ClosedModel)run.Plan.Model;
@@ -33,6 +37,12 @@ internal sealed class ClosedLoop(HttpRun run, HttpConnection connection, int tar
             }
             if (model.ThinkTimeMax > TimeSpan.Zero && !await timer.WaitAsync(ThinkTime(model, random))) break;
         }
+    }
+
+    public void Abort()
+    {
+        timer.Stop();
+        connection.Dispose();
     }
 
     public void Stop() => timer.Stop();
