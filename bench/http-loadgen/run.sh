@@ -5,14 +5,16 @@
 # user + system of the whole process) and divided by the requests it completed.
 #
 # Usage: bench/http-loadgen/run.sh [rounds=3] [seconds=10] [connections=50]
-#   MODES="inline pool"  also runs the driver with socket completions on the thread pool (default: inline only)
+#   MODES="epoll sockets-inline sockets-pool"  which driver engines to run (default: epoll, the engine the
+#     closed model uses on Linux; sockets-* are the portable Socket loops with socket continuations inline on
+#     the epoll thread or on the thread pool)
 #   NGINX_CPU=0 LOADGEN_CPU=1  the CPUs to pin to
 set -euo pipefail
 
 rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-50}
-modes=${MODES:-inline}
+modes=${MODES:-epoll}
 nginx_cpu=${NGINX_CPU:-0}
 loadgen_cpu=${LOADGEN_CPU:-1}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -121,9 +123,10 @@ echo "nginx on CPU $nginx_cpu at $url; load generators on CPU $loadgen_cpu; $rou
 for round in $(seq 1 "$rounds"); do
   measure "$round" wrk wrk -t1 -c"$connections" -d"${seconds}s" "$url"
   for mode in $modes; do
-    inline=1; [ "$mode" = pool ] && inline=0
-    measure "$round" "assay-$mode" env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$inline DOTNET_TieredPGO=1 \
-      "$harness" "$url" --connections "$connections" --duration "$seconds"
+    inline=1; [ "$mode" = sockets-pool ] && inline=0
+    engine=(); [ "$mode" != epoll ] && engine=(--sockets)
+    measure "$round" "assay-$mode" env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$inline \
+      "$harness" "$url" --connections "$connections" --duration "$seconds" "${engine[@]}"
   done
 done
 

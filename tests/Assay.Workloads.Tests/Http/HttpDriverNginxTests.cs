@@ -9,8 +9,10 @@ namespace Assay.Workloads.Tests.Http;
 /// <summary>The HTTP driver against a real nginx (Debian's package), the server of the load generator benchmark.</summary>
 public class HttpDriverNginxTests
 {
-    [Fact(Timeout = 60_000)]
-    public async Task Drives_nginx_without_errors_and_without_allocating_per_request()
+    [Theory(Timeout = 60_000)]
+    [InlineData(HttpEngine.Auto)]
+    [InlineData(HttpEngine.Sockets)]
+    public async Task Drives_nginx_without_errors_and_without_allocating_per_request(HttpEngine engine)
     {
         var nginx = await NginxServer.StartAsync(CancellationToken.None);
         int[] workers;
@@ -28,7 +30,7 @@ public class HttpDriverNginxTests
                 },
             };
 
-            var measurement = await Plans.RunAsync(Plans.Closed(8, warmUpSeconds: 0.5, durationSeconds: 2), nginx.Url, progress);
+            var measurement = await Plans.RunAsync(engine, Plans.Closed(8, warmUpSeconds: 0.5, durationSeconds: 2), nginx.Url, progress);
 
             Assert.Equal(0, measurement.Failed);
             Assert.True(measurement.Throughput > 1000, $"{measurement.Throughput:F0} requests/s");

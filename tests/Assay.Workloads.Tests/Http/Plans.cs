@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Assay.Core.Measurements;
 using Assay.Core.Plans;
+using Assay.Workloads.Http;
 
 namespace Assay.Workloads.Tests.Http;
 
@@ -42,10 +43,13 @@ internal static class Plans
         TimeSpan.FromSeconds(durationSeconds),
         TimeSpan.FromSeconds(timeoutSeconds));
 
-    public static Task<WorkloadMeasurement> RunAsync(HttpWorkloadPlan plan, Uri target, IProgress<WorkloadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<WorkloadMeasurement> RunAsync(HttpWorkloadPlan plan, Uri target, IProgress<WorkloadProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(HttpEngine.Auto, plan, target, progress, cancellationToken);
+
+    public static Task<WorkloadMeasurement> RunAsync(HttpEngine engine, HttpWorkloadPlan plan, Uri target, IProgress<WorkloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Assert.True(ThreadPoolPrepared);
-        return WorkloadDrivers.Create(plan).RunAsync(new WorkloadRun(plan, [target], 1), progress, cancellationToken);
+        return new HttpDriver(engine).RunAsync(new WorkloadRun(plan, [target], 1), progress, cancellationToken);
     }
 }
 
