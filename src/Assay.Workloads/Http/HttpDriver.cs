@@ -17,9 +17,9 @@ namespace Assay.Workloads.Http;
 /// (wrk2's method). Every response is a latency, failed ones included; timeouts and connection
 /// errors are not.
 /// <para>
-/// I/O: on Linux x86-64 the closed model runs on epoll threads (one per core the process may use), wrk's
-/// design, because the CPU a generator spends per request is part of what the lab reports; the open model,
-/// and everything elsewhere, runs one Socket-based async loop per connection (<see cref="HttpEngine"/>).
+/// I/O: on Linux x86-64 the connections run on epoll threads (one per core the process may use), wrk's
+/// design, because the CPU a generator spends per request is part of what the lab reports; elsewhere
+/// each connection is a Socket-based async loop (<see cref="HttpEngine"/>).
 /// </para>
 /// </remarks>
 public sealed class HttpDriver(HttpEngine engine = HttpEngine.Auto) : IWorkloadDriver
@@ -72,13 +72,13 @@ public sealed class HttpDriver(HttpEngine engine = HttpEngine.Auto) : IWorkloadD
     }
 
     /// <summary>
-    /// The closed model runs on epoll threads where Linux allows (<see cref="HttpEngine.Auto"/>); the open model,
-    /// and every model elsewhere, on Socket-based loops, one async loop per connection.
+    /// Both models run on epoll threads where Linux allows (<see cref="HttpEngine.Auto"/>); elsewhere, or when
+    /// asked, on Socket-based loops, one async loop per connection.
     /// </summary>
     private static IConnectionLoop[] CreateLoops(HttpRun run, EndPoint[] endPoints, int connections, HttpEngine engine)
     {
         var slots = Enumerable.Range(0, connections).Select(i => (EndPoint: endPoints[i % endPoints.Length], Target: i % endPoints.Length, Index: i)).ToArray();
-        if (run.Plan.Model is ClosedModel && engine != HttpEngine.Sockets && Epoll.Native.IsSupported)
+        if (engine != HttpEngine.Sockets && Epoll.Native.IsSupported)
         {
             // One loop per core the process may use (a pinned load generator gets exactly one).
             var threads = Math.Min(connections, Environment.ProcessorCount);

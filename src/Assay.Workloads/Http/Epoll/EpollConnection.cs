@@ -7,19 +7,21 @@ using static Assay.Workloads.Http.Epoll.Native;
 namespace Assay.Workloads.Http.Epoll;
 
 /// <summary>
-/// One closed-model connection of an <see cref="EpollLoop"/>, as a state machine driven by readiness
-/// events and timers: connect (non-blocking), send, receive until the response ends, think, repeat.
-/// Failures and latencies are recorded exactly as the Socket path records them.
+/// One connection of an <see cref="EpollLoop"/>, as a state machine driven by readiness events and
+/// timers: connect (non-blocking), send, receive until the response ends, then think (closed model) or
+/// take the schedule's next request and wait for its due time (open model). Failures, latencies and
+/// schedule keeping are recorded exactly as the Socket path records them.
 /// </summary>
 internal sealed class EpollConnection
 {
-    private enum State { Idle, Connecting, Sending, Receiving, Sleeping }
+    private enum State { Idle, Waiting, Connecting, Sending, Receiving, Sleeping }
 
     private const int ReceiveBufferBytes = 16 * 1024;
 
     private readonly EpollLoop _loop;
     private readonly HttpRun _run;
-    private readonly ClosedModel _model;
+    private readonly ClosedModel? _closed;
+    private readonly ScheduleRecorder? _schedule;
     private readonly int _token;
     private readonly EndPoint _endPoint;
     private readonly byte[][] _requests;
@@ -34,19 +36,26 @@ internal sealed class EpollConnection
     private int _sent;
     private long _sentAt;
     private long _deadline;
+    private long _due;
+    private long _freeAt;
 
     public EpollConnection(EpollLoop loop, int token, EndPoint endPoint, int target, int index)
     {
         _loop = loop;
         _run = loop.Run;
-        _model = (ClosedModel)_run.Plan.Model;
+        _closed = _run.Plan.Model as ClosedModel;
+        _schedule = _run.Recorder.Schedule;
+        _freeAt = _run.Clock.Start;
         _token = token;
         _endPoint = endPoint;
         _requests = _run.Requests[target];
         _random = new Random(_run.Seed + index);
     }
 
-    /// <summary>Starts the next request, unless the run is stopping or its window has closed.</summary>
+    /// <summary>
+    /// Takes the next request, unless the run is stopping or its window has closed: at once in the closed
+    /// model, at its due time in the open one (the connection is free now, so any later send is the generator's lag).
+    /// </summary>
     public void Next(long now)
     {
         if (_loop.Stopping || now >= _run.Clock.WindowEnd)
@@ -54,11 +63,37 @@ internal sealed class EpollConnection
             _state = State.Idle;
             return;
         }
-        _operation = _run.Mix.Next(_random);
-        _deadline = now + _run.TimeoutTicks;
+        if (_schedule is not null)
+        {
+            _due = _schedule.Schedule.DueAt(_schedule.Schedule.Take());
+            if (_due >= _run.Clock.WindowEnd)
+            {
+                _state = State.Idle;
+                return;
+            }
+        }
         _loop.Busy++;
-        if (_socket is null) Connect(now);
-        else BeginSend(now);
+        if (_schedule is not null && _due > now)
+        {
+            _state = State.Waiting;
+            _loop.WakeAt(this, _due);
+            return;
+        }
+        Begin(now);
+    }
+
+    /// <summary>The run stopped: a request waiting for a due time past the (possibly cancelled) window is dropped.</summary>
+    public void OnStop()
+    {
+        if (_state == State.Waiting && _due >= _run.Clock.WindowEnd)
+        {
+            _loop.Busy--;
+            _state = State.Idle;
+        }
+        else if (_state == State.Sleeping)
+        {
+            _state = State.Idle;
+        }
     }
 
     public void OnReady(uint events, long now)
@@ -84,6 +119,7 @@ internal sealed class EpollConnection
     public void OnTimer(long now)
     {
         if (_state == State.Sleeping) Next(now);
+        else if (_state == State.Waiting) Begin(now);
     }
 
     public void CheckDeadline(long now)
@@ -98,6 +134,15 @@ internal sealed class EpollConnection
         _socket = null;
         _descriptor = -1;
         _interest = 0;
+    }
+
+    private void Begin(long now)
+    {
+        _operation = _run.Mix.Next(_random);
+        _deadline = now + _run.TimeoutTicks;
+        _schedule?.RecordSend(_due, now - Math.Max(_due, _freeAt));
+        if (_socket is null) Connect(now);
+        else BeginSend(now);
     }
 
     private void Connect(long now)
@@ -187,7 +232,8 @@ internal sealed class EpollConnection
             return;
         }
         _loop.Busy--;
-        _run.Recorder.RecordResponse(_operation, _reader.StatusCode, _sentAt, completedAt);
+        // Open-model latency runs from the due time: waiting for a free connection counts against the server.
+        _run.Recorder.RecordResponse(_operation, _reader.StatusCode, _schedule is null ? _sentAt : _due, completedAt);
         _backOff.Reset();
         if (!_reader.KeepAlive || _reader.HasUnreadBytes) CloseSocket();
         Pause(completedAt, ThinkTime());
@@ -198,11 +244,13 @@ internal sealed class EpollConnection
         _loop.Busy--;
         _run.Recorder.RecordFailure(_operation, outcome.ToFailureKind(), now);
         CloseSocket();
-        Pause(now, outcome == ExchangeOutcome.Connection ? RunClock.ToTicks(_backOff.Next()) : ThinkTime());
+        // The open model needs no back-off: its schedule paces the attempts at a dead server.
+        Pause(now, outcome == ExchangeOutcome.Connection && _schedule is null ? RunClock.ToTicks(_backOff.Next()) : ThinkTime());
     }
 
     private void Pause(long now, long ticks)
     {
+        _freeAt = now;
         if (ticks <= 0)
         {
             Next(now);
@@ -212,9 +260,9 @@ internal sealed class EpollConnection
         _loop.WakeAt(this, now + ticks);
     }
 
-    private long ThinkTime() => _model.ThinkTimeMax <= TimeSpan.Zero
+    private long ThinkTime() => _closed is null || _closed.ThinkTimeMax <= TimeSpan.Zero
         ? 0
-        : RunClock.ToTicks(_model.ThinkTimeMin + ((_model.ThinkTimeMax - _model.ThinkTimeMin) * _random.NextDouble()));
+        : RunClock.ToTicks(_closed.ThinkTimeMin + ((_closed.ThinkTimeMax - _closed.ThinkTimeMin) * _random.NextDouble()));
 
     /// <summary>Changes what the descriptor is watched for; level-triggered, so unread data is reported again.</summary>
     private void Interest(uint events)

@@ -5,7 +5,7 @@ using static Assay.Workloads.Http.Epoll.Native;
 namespace Assay.Workloads.Http.Epoll;
 
 /// <summary>
-/// Closed-model connections served by one thread around epoll, as wrk does: level-triggered readiness,
+/// Connections served by one thread around epoll, as wrk does: level-triggered readiness,
 /// one send and one receive per request, no per-request registration change, no thread pool, no async
 /// machinery. It exists because the CPU a load generator spends per request is part of what the lab
 /// measures; the Socket-based loops are the portable path.
@@ -80,8 +80,15 @@ internal sealed class EpollLoop : IConnectionLoop
             var now = Stopwatch.GetTimestamp();
             foreach (var connection in _connections) connection.Next(now);
             var nextCheck = now + _checkPeriod;
+            var stopSeen = false;
             while (!_aborting && !(_stopping && Busy == 0))
             {
+                if (_stopping && !stopSeen)
+                {
+                    stopSeen = true;
+                    foreach (var connection in _connections) connection.OnStop();
+                    if (Busy == 0) break;
+                }
                 var count = EpollWait(_epoll, events, MaxEvents, TimeoutMs(now, nextCheck));
                 now = Stopwatch.GetTimestamp();
                 for (var i = 0; i < count; i++)
