@@ -30,11 +30,14 @@ install_missing() {
   fi
 }
 
+# A port below the ephemeral range (which the tools' own client sockets use) that no socket holds.
 free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  local low high port
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range
+  high=$((low > 20000 ? low - 1 : 32767))
+  for _ in $(seq 1 100); do
+    port=$((10000 + RANDOM % (high - 10000)))
+    if ! grep -qi ":$(printf '%04X' "$port") " /proc/net/tcp /proc/net/tcp6 2>/dev/null; then echo "$port"; return; fi
   done
   echo "no free port found" >&2; return 1
 }
@@ -62,8 +65,9 @@ dotnet build -c Release "$here/harness/HttpLoadGenHarness.csproj" -o "$work/harn
   || { cat "$work/build.log" >&2; exit 1; }
 harness="$work/harness/HttpLoadGenHarness"
 
-port=$(free_port)
-cat >"$work/nginx.conf" <<CONF
+start_nginx() {
+  port=$(free_port)
+  cat >"$work/nginx.conf" <<CONF
 daemon off;
 master_process on;
 worker_processes 1;
@@ -89,10 +93,24 @@ http {
     }
 }
 CONF
-taskset -c "$nginx_cpu" "$nginx_bin" -p "$work/" -c "$work/nginx.conf" -e "$work/error.log" &
-nginx_pid=$!
-url="http://127.0.0.1:$port/"
-for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.05; done
+  taskset -c "$nginx_cpu" "$nginx_bin" -p "$work/" -c "$work/nginx.conf" -e "$work/error.log" 2>>"$work/nginx.stderr" &
+  nginx_pid=$!
+  url="http://127.0.0.1:$port/"
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    kill -0 "$nginx_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  return 1
+}
+
+# Between choosing a port and nginx binding it, another process may take it: try a few ports.
+for attempt in 1 2 3; do
+  start_nginx && break
+  wait "$nginx_pid" 2>/dev/null || true
+  nginx_pid=""
+  [ "$attempt" = 3 ] && { echo "nginx did not start:" >&2; cat "$work/error.log" >&2; exit 1; }
+done
 body=$(curl -s "$url" || true)
 [ "$body" = "Hello, World!" ] || { echo "nginx is not answering on $url: '$body'" >&2; cat "$work/error.log" >&2; exit 1; }
 
