@@ -22,6 +22,7 @@ public sealed class NginxServer : IAsyncDisposable
 
     private readonly Process _process;
     private int _disposed;
+    private bool _exited;
 
     private NginxServer(Process process, string folder, int port)
     {
@@ -39,7 +40,8 @@ public sealed class NginxServer : IAsyncDisposable
     /// <summary>The master process; its workers are its children.</summary>
     public int MasterPid => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether the master process has exited (always true once disposed).</summary>
+    public bool HasExited => _exited || _process.HasExited;
 
     /// <summary>Finds nginx, or says how to install it.</summary>
     public static string FindBinary() =>
@@ -101,6 +103,7 @@ public sealed class NginxServer : IAsyncDisposable
             }
         }
         foreach (var worker in workers) KillIfNginx(worker);
+        _exited = true;
         _process.Dispose();
         try
         {

@@ -7,15 +7,20 @@ namespace Assay.Workloads.Http;
 /// One connection of the closed model: send, wait for the response, think, repeat. Latency runs from
 /// just before the request is written to when the last byte of the response is read.
 /// </summary>
-internal sealed class ClosedLoop(HttpRun run, HttpConnection connection, int target, int index, PacingTimer timer) : IConnectionLoop
+internal sealed class ClosedLoop(HttpRun run, HttpConnection connection, int target, int index, PacingTimer timer) : ISocketLoop
 {
+    public HttpConnection Connection => connection;
+
+    public void Dispose() => timer.Dispose();
+
     public async Task RunAsync()
     {
         var model = (ClosedModel)run.Plan.Model;
         var random = new Random(run.Seed + index);
         var requests = run.Requests[target];
         var backOff = new BackOff();
-        while (!run.Stopping)
+        // The window's end is checked here too: the run's stop signal may come a little late.
+        while (!run.Stopping && Stopwatch.GetTimestamp() < run.Clock.WindowEnd)
         {
             var operation = run.Mix.Next(random);
             var outcome = await connection.ExchangeAsync(requests[operation], run.IsHead[operation], run.TimeoutTicks);
@@ -32,6 +37,12 @@ internal sealed class ClosedLoop(HttpRun run, HttpConnection connection, int tar
             }
             if (model.ThinkTimeMax > TimeSpan.Zero && !await timer.WaitAsync(ThinkTime(model, random))) break;
         }
+    }
+
+    public void Abort()
+    {
+        timer.Stop();
+        connection.Dispose();
     }
 
     public void Stop() => timer.Stop();

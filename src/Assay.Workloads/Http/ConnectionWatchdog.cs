@@ -8,16 +8,16 @@ namespace Assay.Workloads.Http;
 /// </summary>
 internal sealed class ConnectionWatchdog : IDisposable
 {
-    private readonly PeriodicTimer _timer;
-    private readonly Task _checking;
+    private readonly PeriodicTimer? _timer;
 
     public ConnectionWatchdog(IReadOnlyList<HttpConnection> connections, TimeSpan timeout)
     {
+        if (connections.Count == 0) return; // the epoll engine checks its own deadlines
         var period = TimeSpan.FromTicks(Math.Clamp(timeout.Ticks / 10, TimeSpan.FromMilliseconds(5).Ticks, TimeSpan.FromMilliseconds(100).Ticks));
-        _timer = new PeriodicTimer(period);
-        _checking = Task.Run(async () =>
+        var timer = _timer = new PeriodicTimer(period);
+        _ = Task.Run(async () =>
         {
-            while (await _timer.WaitForNextTickAsync())
+            while (await timer.WaitForNextTickAsync())
             {
                 var now = Stopwatch.GetTimestamp();
                 foreach (var connection in connections) connection.CheckDeadline(now);
@@ -25,5 +25,5 @@ internal sealed class ConnectionWatchdog : IDisposable
         });
     }
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose() => _timer?.Dispose();
 }

@@ -16,11 +16,15 @@ namespace Assay.Workloads.Http;
 /// intended start on the schedule, so a stalled server cannot hide its delay by holding connections
 /// (wrk2's method). Every response is a latency, failed ones included; timeouts and connection
 /// errors are not.
+/// <para>
+/// I/O: on Linux x86-64 the connections run on epoll threads (one per core the process may use), wrk's
+/// design, because the CPU a generator spends per request is part of what the lab reports; elsewhere
+/// each connection is a Socket-based async loop (<see cref="HttpEngine"/>).
+/// </para>
 /// </remarks>
-public sealed class HttpDriver : IWorkloadDriver
+public sealed class HttpDriver(HttpEngine engine = HttpEngine.Auto) : IWorkloadDriver
 {
     private const int ReceiveBufferBytes = 16 * 1024;
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(1);
 
     public async Task<WorkloadMeasurement> RunAsync(WorkloadRun run, IProgress<WorkloadProgress>? progress, CancellationToken cancellationToken)
@@ -49,14 +53,8 @@ public sealed class HttpDriver : IWorkloadDriver
         var reporter = new ProgressReporter(clock, recorder, progress);
         reporter.Report(WorkloadStage.WarmingUp, clock.Start);
 
-        var pool = Enumerable.Range(0, connections)
-            .Select(i => new HttpConnection(endPoints[i % endPoints.Length], ReceiveBufferBytes))
-            .ToArray();
-        var timers = pool.Select(_ => new PacingTimer()).ToArray();
-        IConnectionLoop[] loops = plan.Model is ClosedModel
-            ? [.. pool.Select((c, i) => new ClosedLoop(httpRun, c, i % endPoints.Length, i, timers[i]))]
-            : [.. pool.Select((c, i) => new OpenLoop(httpRun, c, i % endPoints.Length, i, timers[i]))];
-        using var watchdog = new ConnectionWatchdog(pool, RunClock.ToTimeSpan(httpRun.TimeoutTicks));
+        var loops = CreateLoops(httpRun, endPoints, connections, engine);
+        using var watchdog = new ConnectionWatchdog([.. loops.OfType<ISocketLoop>().Select(l => l.Connection)], RunClock.ToTimeSpan(httpRun.TimeoutTicks));
         var running = Task.WhenAll(loops.Select(l => Task.Run(l.RunAsync, CancellationToken.None)));
         try
         {
@@ -67,14 +65,37 @@ public sealed class HttpDriver : IWorkloadDriver
             httpRun.Stop();
             foreach (var loop in loops) loop.Stop();
             reporter.Report(WorkloadStage.Done, Stopwatch.GetTimestamp());
-            await DrainAsync(running, pool, timers);
-            foreach (var timer in timers) timer.Dispose();
+            await DrainAsync(running, loops);
+            foreach (var loop in loops) (loop as IDisposable)?.Dispose();
         }
         return recorder.Build(plan.OperationUnit, clock.WindowEnd);
     }
 
+    /// <summary>
+    /// Both models run on epoll threads where Linux allows (<see cref="HttpEngine.Auto"/>); elsewhere, or when
+    /// asked, on Socket-based loops, one async loop per connection.
+    /// </summary>
+    private static IConnectionLoop[] CreateLoops(HttpRun run, EndPoint[] endPoints, int connections, HttpEngine engine)
+    {
+        var slots = Enumerable.Range(0, connections).Select(i => (EndPoint: endPoints[i % endPoints.Length], Target: i % endPoints.Length, Index: i)).ToArray();
+        if (engine != HttpEngine.Sockets && Epoll.Native.IsSupported)
+        {
+            // One loop per core the process may use (a pinned load generator gets exactly one).
+            var threads = Math.Min(connections, Environment.ProcessorCount);
+            return [.. Enumerable.Range(0, threads).Select(t => new Epoll.EpollLoop(run, [.. slots.Where(s => s.Index % threads == t)]))];
+        }
+        var timeout = RunClock.ToTimeSpan(run.TimeoutTicks);
+        return [.. slots.Select(s =>
+        {
+            var connection = new HttpConnection(s.EndPoint, ReceiveBufferBytes);
+            return run.Plan.Model is ClosedModel
+                ? (IConnectionLoop)new ClosedLoop(run, connection, s.Target, s.Index, new PacingTimer())
+                : new OpenLoop(run, connection, s.Target, s.Index, new PacingTimer());
+        })];
+    }
+
     /// <summary>Gives in-flight requests a moment to finish (they no longer count), then aborts them.</summary>
-    private static async Task DrainAsync(Task running, HttpConnection[] pool, PacingTimer[] timers)
+    private static async Task DrainAsync(Task running, IConnectionLoop[] loops)
     {
         try
         {
@@ -82,10 +103,9 @@ public sealed class HttpDriver : IWorkloadDriver
         }
         catch (TimeoutException)
         {
-            // Requests still in flight after the limit: closing their sockets and ending their waits stops them now.
+            // Requests still in flight after the limit: closing their connections and ending their waits stops them now.
         }
-        foreach (var timer in timers) timer.Stop();
-        foreach (var connection in pool) connection.Dispose();
+        foreach (var loop in loops) loop.Abort();
         await running;
     }
 

@@ -7,8 +7,12 @@ namespace Assay.Workloads.Http;
 /// due time, send it. Latency runs from the due time (coordinated-omission free, as in wrk2), so time
 /// spent waiting because every connection was busy counts against the server.
 /// </summary>
-internal sealed class OpenLoop(HttpRun run, HttpConnection connection, int target, int index, PacingTimer timer) : IConnectionLoop
+internal sealed class OpenLoop(HttpRun run, HttpConnection connection, int target, int index, PacingTimer timer) : ISocketLoop
 {
+    public HttpConnection Connection => connection;
+
+    public void Dispose() => timer.Dispose();
+
     public async Task RunAsync()
     {
         var schedule = run.Recorder.Schedule!;
@@ -17,8 +21,9 @@ internal sealed class OpenLoop(HttpRun run, HttpConnection connection, int targe
         var freeAt = Stopwatch.GetTimestamp();
         while (!run.Stopping)
         {
+            // Past the window nothing more is sent: a request still queued for a busy connection then is unsent.
             var due = schedule.Schedule.DueAt(schedule.Schedule.Take());
-            if (due >= run.Clock.WindowEnd) break;
+            if (due >= run.Clock.WindowEnd || Stopwatch.GetTimestamp() >= run.Clock.WindowEnd) break;
             if (!await WaitUntil(due)) break;
             var sentAt = Stopwatch.GetTimestamp();
             schedule.RecordSend(due, sentAt - Math.Max(due, freeAt));
@@ -39,6 +44,12 @@ internal sealed class OpenLoop(HttpRun run, HttpConnection connection, int targe
     /// At the planned end every wait is for a request due inside the window, which is still sent (late
     /// by at most the timer's resolution); a cancellation closes the window early and ends the waits.
     /// </summary>
+    public void Abort()
+    {
+        timer.Stop();
+        connection.Dispose();
+    }
+
     public void Stop()
     {
         if (run.Clock.WindowEnd < run.Clock.PlannedWindowEnd) timer.Stop();

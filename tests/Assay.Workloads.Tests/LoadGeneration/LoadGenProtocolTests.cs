@@ -200,8 +200,16 @@ public class LoadGenProtocolTests
         public static async Task<RequestFile> CreateAsync(HttpWorkloadPlan plan, Uri target)
         {
             var file = new RequestFile();
-            await new LoadGenRequest(plan, [target], 7).WriteAsync(file.Path, CancellationToken.None);
-            return file;
+            try
+            {
+                await new LoadGenRequest(plan, [target], 7).WriteAsync(file.Path, CancellationToken.None);
+                return file;
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
         }
 
         public void Dispose() => _folder.Delete(recursive: true);
