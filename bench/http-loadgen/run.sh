@@ -5,16 +5,18 @@
 # user + system of the whole process) and divided by the requests it completed.
 #
 # Usage: bench/http-loadgen/run.sh [rounds=3] [seconds=10] [connections=50]
-#   MODES="epoll sockets-inline sockets-pool"  which driver engines to run (default: epoll, the engine the
-#     closed model uses on Linux; sockets-* are the portable Socket loops with socket continuations inline on
-#     the epoll thread or on the thread pool)
+#   MODES="assay epoll sockets-inline sockets-pool"  what runs beside wrk (default: assay epoll):
+#     assay   the real path: `assay run bench/http-loadgen` (the load generator is its own process, pinned by
+#             the experiment's placement, its CPU read from its cgroup over the measured window)
+#     epoll   the driver in-process in the harness, the engine the lab uses on Linux x86-64
+#     sockets-inline / sockets-pool  the portable Socket loops, continuations inline or on the thread pool
 #   NGINX_CPU=0 LOADGEN_CPU=1  the CPUs to pin to
 set -euo pipefail
 
 rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-50}
-modes=${MODES:-epoll}
+modes=${MODES:-assay epoll}
 nginx_cpu=${NGINX_CPU:-0}
 loadgen_cpu=${LOADGEN_CPU:-1}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,6 +25,7 @@ install_missing() {
   local missing=()
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  command -v jq >/dev/null 2>&1 || missing+=(jq)
   [ -x /usr/bin/time ] || missing+=(time)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]}" >&2
@@ -60,6 +63,8 @@ trap cleanup EXIT INT TERM
 install_missing
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
+root=$(cd "$here/../.." && pwd)
+"$root/scripts/build"
 echo "building the harness (Release)…" >&2
 dotnet build -c Release "$here/harness/HttpLoadGenHarness.csproj" -o "$work/harness" -v quiet -nologo >"$work/build.log" 2>&1 \
   || { cat "$work/build.log" >&2; exit 1; }
@@ -122,10 +127,19 @@ measure() {
   local round=$1 tool=$2; shift 2
   local load requests rate cpu
   load=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -f '%U %S' -o "$work/time" taskset -c "$loadgen_cpu" "$@" >"$work/out" 2>"$work/err" \
-    || { echo "$tool failed:" >&2; cat "$work/err" "$work/out" >&2; exit 1; }
-  cpu=$(awk '{ printf "%.3f", $1 + $2 }' "$work/time")
-  if [ "$tool" = wrk ]; then
+  if [ "$tool" = assay-run ]; then
+    "$@" >"$work/out" 2>"$work/err" || { echo "$tool failed:" >&2; cat "$work/err" >&2; exit 1; }
+  else
+    /usr/bin/time -f '%U %S' -o "$work/time" taskset -c "$loadgen_cpu" "$@" >"$work/out" 2>"$work/err" \
+      || { echo "$tool failed:" >&2; cat "$work/err" "$work/out" >&2; exit 1; }
+    cpu=$(awk '{ printf "%.3f", $1 + $2 }' "$work/time")
+  fi
+  if [ "$tool" = assay-run ]; then
+    # The load generator's own CPU over the measured window, from its cgroup; the lab process is not counted.
+    requests=$(jq '.variants[0].workload.requests' "$work/out")
+    rate=$(jq '.variants[0].workload.throughput' "$work/out")
+    cpu=$(jq '.variants[0].loadGenerator.cpuSeconds' "$work/out")
+  elif [ "$tool" = wrk ]; then
     requests=$(awk '/requests in/ { print $1 }' "$work/out")
     rate=$(awk '/Requests\/sec/ { print $2 }' "$work/out")
   else
@@ -141,6 +155,11 @@ echo "nginx on CPU $nginx_cpu at $url; load generators on CPU $loadgen_cpu; $rou
 for round in $(seq 1 "$rounds"); do
   measure "$round" wrk wrk -t1 -c"$connections" -d"${seconds}s" "$url"
   for mode in $modes; do
+    if [ "$mode" = assay ]; then
+      measure "$round" assay-run "$root/assay" run "$here" --state-dir "$work/state" --json \
+        --param "target-url=$url" --param "connections=$connections" --param "duration=${seconds}s" --param "loadgen-cpu=$loadgen_cpu"
+      continue
+    fi
     inline=1; [ "$mode" = sockets-pool ] && inline=0
     engine=(); [ "$mode" != epoll ] && engine=(--sockets)
     measure "$round" "assay-$mode" env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$inline \
