@@ -7,6 +7,8 @@ using Assay.Runtimes.Local.Ledger;
 using Assay.Runtimes.Local.Machine;
 using Assay.Runtimes.Local.Probes;
 using Assay.Runtimes.Local.Sampling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Assay.Runtimes.Local;
 
@@ -14,9 +16,11 @@ namespace Assay.Runtimes.Local;
 /// Runs components as processes on this machine, bound to 127.0.0.1 on free ports, each instance in
 /// its own accounting group, everything written to the run's ledger before it exists.
 /// </summary>
-public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend accounting, RunLedger ledger, TimeProvider time) : IRuntime, IDisposable
+public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend accounting, RunLedger ledger, TimeProvider time, ILogger? logger = null)
+    : IRuntime, IDisposable
 {
     private readonly HttpClient _probeClient = ReadinessChecker.CreateClient();
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private ReadinessChecker? _checker;
 
     private ReadinessChecker Checker => _checker ??= new ReadinessChecker(_probeClient);
@@ -56,7 +60,7 @@ public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = new InstanceContext(request.RunId, request.Trial, request.Variant.Name, request.Directory, options.Root,
-            request.Placement.Components, accounting, ledger, Checker, time);
+            request.Placement.Components, accounting, ledger, Checker, time, _logger);
         var started = new List<LocalInstance>();
         RecordRunGroups();
         try
@@ -71,7 +75,7 @@ public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend
                 }
             }
             var sampler = new UsageSampler([.. started.Select(i => new SampledInstance(i.Component, i.Replica, i.Group))], options.SampleInterval, time);
-            return new LocalDeployment(started, sampler, Checker, time);
+            return new LocalDeployment(started, sampler, Checker, time, _logger);
         }
         catch
         {

@@ -32,7 +32,7 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
         foreach (var run in reaped)
             ui.MarkupLine($"[yellow]reaped[/] run {Markup.Escape(run.RunId)} left by a killed lab (pid {run.OwnerPid}): {run.ProcessesKilled} process(es), {run.CgroupsRemoved} cgroup(s)");
 
-        var local = new LocalRun(lab, store, ThisProgram.LoadGenerator());
+        var local = new LocalRun(lab, store, ThisProgram.LoadGenerator(), settings.SampleIntervalValue());
         var problems = await local.PreflightAsync(plan, cancellationToken);
         if (problems.Count > 0)
         {

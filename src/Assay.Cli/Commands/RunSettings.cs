@@ -32,6 +32,11 @@ public sealed class RunSettings : CatalogSettings
     [Description("Prints the result document on stdout; progress goes to stderr")]
     public bool Json { get; set; }
 
+    [CommandOption("--sample-interval <DURATION>")]
+    [Description("How often each component's CPU and memory are read")]
+    [DefaultValue("1s")]
+    public string SampleInterval { get; set; } = "1s";
+
     [CommandOption("--seed <N>")]
     [Description("Seed of the request mix and think times")]
     [DefaultValue(1)]
@@ -40,6 +45,8 @@ public sealed class RunSettings : CatalogSettings
     /// <summary>The --param values as a dictionary (valid after <see cref="Validate"/>).</summary>
     public IReadOnlyDictionary<string, string> ParameterValues() =>
         Parameters.Select(p => p.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1]);
+
+    public TimeSpan SampleIntervalValue() => DurationText.TryParse(SampleInterval, out var d) ? d : TimeSpan.FromSeconds(1);
 
     public TimeSpan? DurationValue() => Duration is null ? null : DurationText.TryParse(Duration, out var d) ? d : null;
 
@@ -56,6 +63,8 @@ public sealed class RunSettings : CatalogSettings
             return ValidationResult.Error($"--param {duplicate.Key} is given {duplicate.Count()} times; give it once");
         if (Duration is not null && (!DurationText.TryParse(Duration, out var duration) || duration <= TimeSpan.Zero))
             return ValidationResult.Error($"--duration '{Duration}' is not a positive duration; {DurationText.Hint}");
+        if (!DurationText.TryParse(SampleInterval, out var interval) || interval < TimeSpan.FromMilliseconds(100) || interval > TimeSpan.FromMinutes(1))
+            return ValidationResult.Error($"--sample-interval '{SampleInterval}' must be a duration from 100ms to 1m, e.g. 1s or 250ms");
         if (Trials is < 1)
             return ValidationResult.Error(string.Create(CultureInfo.InvariantCulture, $"--trials must be at least 1, got {Trials}"));
         return ValidationResult.Success();

@@ -12,6 +12,7 @@ using Assay.Runtimes.Local.Ledger;
 using Assay.Runtimes.Local.Load;
 using Assay.Runtimes.Local.Machine;
 using Assay.Cli.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace Assay.Cli.Composition;
 
@@ -19,15 +20,13 @@ namespace Assay.Cli.Composition;
 /// Puts the local lab together for one run: accounting, the run's ledger, the local runtime, the load
 /// generator process and the engine, then writes result.json into the run's folder.
 /// </summary>
-internal sealed class LocalRun(Lab lab, IRunStore store, LoadGeneratorCommand loadGenerator)
+internal sealed class LocalRun(Lab lab, IRunStore store, LoadGeneratorCommand loadGenerator, TimeSpan sampleInterval)
 {
-    public static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(1);
-
     /// <summary>Problems that stop the plan before anything starts (a missing binary, a CPU that does not exist).</summary>
     public async Task<IReadOnlyList<PreflightProblem>> PreflightAsync(ExperimentPlan plan, CancellationToken cancellationToken)
     {
         using var ledger = RunLedger.Open(lab.Paths.Ledgers, "preflight-" + Environment.ProcessId, lab.Time);
-        using var runtime = new LocalRuntime(new LocalRuntimeOptions(lab.Paths.Root, SampleInterval), AccountingDetector.Detect(), ledger, lab.Time);
+        using var runtime = new LocalRuntime(new LocalRuntimeOptions(lab.Paths.Root, sampleInterval), AccountingDetector.Detect(), ledger, lab.Time);
         return await runtime.PreflightAsync(plan, cancellationToken);
     }
 
@@ -38,12 +37,13 @@ internal sealed class LocalRun(Lab lab, IRunStore store, LoadGeneratorCommand lo
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "experiment.yaml"), plan.Source.Text, cancellationToken);
 
+        using var logging = LoggerFactory.Create(builder => builder.AddProvider(new FileLoggerProvider(Path.Combine(directory, "assay.log"), lab.Time)));
         var accounting = AccountingDetector.Detect();
         var ledger = RunLedger.Open(lab.Paths.Ledgers, runId, lab.Time);
         RunResult result;
-        using (var runtime = new LocalRuntime(new LocalRuntimeOptions(lab.Paths.Root, SampleInterval), accounting, ledger, lab.Time))
+        using (var runtime = new LocalRuntime(new LocalRuntimeOptions(lab.Paths.Root, sampleInterval), accounting, ledger, lab.Time, logging.CreateLogger("runtime")))
         {
-            var generator = new LocalLoadGenerator(loadGenerator, accounting, ledger, SampleInterval, lab.Time);
+            var generator = new LocalLoadGenerator(loadGenerator, accounting, ledger, sampleInterval, lab.Time, logging.CreateLogger("loadgen"));
             var engine = new RunEngine(new TrialRunner(runtime, generator, store, lab.Time), store, lab.Time);
             var environment = new EnvironmentInfo(
                 runtime.Name,
@@ -52,7 +52,7 @@ internal sealed class LocalRun(Lab lab, IRunStore store, LoadGeneratorCommand lo
                 Version(),
                 RuntimeInformation.FrameworkDescription,
                 plan.Placement,
-                SampleInterval.TotalSeconds);
+                sampleInterval.TotalSeconds);
             result = await engine.RunAsync(plan, new RunContext(runId, directory, seed, environment), progress, cancellationToken);
         }
         // Everything the run started has been stopped; the ledger has nothing left to reap.

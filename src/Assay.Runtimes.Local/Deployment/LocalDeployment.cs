@@ -1,6 +1,7 @@
 using Assay.Engine.Runtime;
 using Assay.Runtimes.Local.Probes;
 using Assay.Runtimes.Local.Sampling;
+using Microsoft.Extensions.Logging;
 
 namespace Assay.Runtimes.Local.Deployment;
 
@@ -18,13 +19,15 @@ internal sealed class LocalDeployment : IDeployment
     private readonly UsageSampler _sampler;
     private readonly ReadinessChecker _checker;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly TaskCompletionSource<InstanceFailure> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _watch = new();
     private readonly Task _watcher;
     private int _disposed;
 
-    public LocalDeployment(IReadOnlyList<LocalInstance> instances, UsageSampler sampler, ReadinessChecker checker, TimeProvider time)
+    public LocalDeployment(IReadOnlyList<LocalInstance> instances, UsageSampler sampler, ReadinessChecker checker, TimeProvider time, ILogger logger)
     {
+        _logger = logger;
         _instances = instances;
         _sampler = sampler;
         _checker = checker;
@@ -57,10 +60,15 @@ internal sealed class LocalDeployment : IDeployment
         _watch.Dispose();
     }
 
+    private void Fail(InstanceFailure failure)
+    {
+        if (_failure.TrySetResult(failure)) RuntimeLog.InstanceFailed(_logger, $"{failure.Component}-{failure.Replica}", failure.Message);
+    }
+
     private async Task WatchExitAsync(LocalInstance instance, CancellationToken cancellationToken)
     {
         var code = await instance.Process.Exited.WaitAsync(cancellationToken);
-        _failure.TrySetResult(new InstanceFailure(instance.Component, instance.Replica,
+        Fail(new InstanceFailure(instance.Component, instance.Replica,
             $"component '{instance.Component}' replica {instance.Replica} exited with code {code} during the run", instance.LogTail()));
     }
 
@@ -77,7 +85,7 @@ internal sealed class LocalDeployment : IDeployment
                 failures[i] = await instance.IsHealthyAsync(_checker, cancellationToken) ? 0 : failures[i] + 1;
                 if (failures[i] >= ProbeFailuresBeforeDown)
                 {
-                    _failure.TrySetResult(new InstanceFailure(instance.Component, instance.Replica,
+                    Fail(new InstanceFailure(instance.Component, instance.Replica,
                         $"component '{instance.Component}' replica {instance.Replica} stopped answering its readiness probe ({ProbeFailuresBeforeDown} failures in a row)",
                         instance.LogTail()));
                 }

@@ -7,6 +7,7 @@ using Assay.Runtimes.Local.Ledger;
 using Assay.Runtimes.Local.Ports;
 using Assay.Runtimes.Local.Probes;
 using Assay.Runtimes.Local.Processes;
+using Microsoft.Extensions.Logging;
 
 namespace Assay.Runtimes.Local.Deployment;
 
@@ -21,7 +22,8 @@ internal sealed record InstanceContext(
     IAccountingBackend Accounting,
     RunLedger Ledger,
     ReadinessChecker Checker,
-    TimeProvider Time);
+    TimeProvider Time,
+    ILogger Logger);
 
 /// <summary>
 /// One running replica of a component: its process, its accounting group, its ports and folders.
@@ -34,10 +36,12 @@ internal sealed class LocalInstance : IAsyncDisposable
     private readonly LocalProcess _process;
     private readonly RunLedger _ledger;
     private readonly string _dataDirectory;
+    private readonly ILogger _logger;
     private int _disposed;
 
-    private LocalInstance(ComponentPlan component, int replica, IReadOnlyDictionary<string, int> ports, LocalProcess process, IAccountingGroup group, RunLedger ledger, string dataDirectory)
+    private LocalInstance(ComponentPlan component, int replica, IReadOnlyDictionary<string, int> ports, LocalProcess process, IAccountingGroup group, RunLedger ledger, string dataDirectory, ILogger logger)
     {
+        _logger = logger;
         _component = component;
         Replica = replica;
         Ports = ports;
@@ -92,18 +96,24 @@ internal sealed class LocalInstance : IAsyncDisposable
             group.ProcsFiles,
             component.Resources.CpuSet ?? context.CpuSet);
 
+        var name = $"{component.Name}-{replica}";
+        RuntimeLog.Starting(context.Logger, name, spec.FileName, string.Join(' ', spec.Args),
+            string.Join(", ", ports.Select(p => $"{p.Key}={p.Value}")), spec.CpuSet ?? "any", string.Join(", ", group.Directories));
         var started = context.Time.GetTimestamp();
         var process = await LocalProcess.StartAsync(spec, cancellationToken);
         context.Ledger.RecordProcess(process.Identity);
         group.Attach(process.Pid);
-        var instance = new LocalInstance(component, replica, ports, process, group, context.Ledger, dataDirectory);
+        var instance = new LocalInstance(component, replica, ports, process, group, context.Ledger, dataDirectory, context.Logger);
         try
         {
             await instance.WaitUntilReadyAsync(context, cancellationToken);
-            return (instance, context.Time.GetElapsedTime(started));
+            var startup = context.Time.GetElapsedTime(started);
+            RuntimeLog.Ready(context.Logger, name, process.Pid, startup.TotalMilliseconds);
+            return (instance, startup);
         }
-        catch
+        catch (Exception ex)
         {
+            RuntimeLog.StartFailed(context.Logger, name, ex.Message);
             await instance.DisposeAsync();
             throw;
         }
@@ -124,7 +134,10 @@ internal sealed class LocalInstance : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         var stop = _component.Entry.Stop;
-        await _process.StopAsync(stop.Signal, stop.Grace, CancellationToken.None);
+        var stopping = Stopwatch.GetTimestamp();
+        var exitCode = await _process.StopAsync(stop.Signal, stop.Grace, CancellationToken.None);
+        RuntimeLog.Stopped(_logger, $"{Component}-{Replica}", _process.Pid, stop.Signal,
+            exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (would not die)", Stopwatch.GetElapsedTime(stopping).TotalMilliseconds);
         Group.Destroy();
         await _process.DisposeAsync();
         var dataRemoved = TryDelete(_dataDirectory);

@@ -6,6 +6,8 @@ using Assay.Runtimes.Local.Ledger;
 using Assay.Runtimes.Local.Processes;
 using Assay.Runtimes.Local.Sampling;
 using Assay.Workloads.LoadGeneration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Assay.Runtimes.Local.Load;
 
@@ -16,8 +18,11 @@ namespace Assay.Runtimes.Local.Load;
 /// progress as JSON lines on stdout; cancelling sends it SIGTERM and it still reports what it measured.
 /// </summary>
 public sealed class LocalLoadGenerator(
-    LoadGeneratorCommand command, IAccountingBackend accounting, RunLedger ledger, TimeSpan sampleInterval, TimeProvider time) : ILoadGenerator
+    LoadGeneratorCommand command, IAccountingBackend accounting, RunLedger ledger, TimeSpan sampleInterval, TimeProvider time, ILogger? logger = null)
+    : ILoadGenerator
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     public const string ComponentName = "loadgen";
 
     /// <summary>
@@ -63,6 +68,7 @@ public sealed class LocalLoadGenerator(
             process = await LocalProcess.StartAsync(spec, cancellationToken);
             ledger.RecordProcess(process.Identity);
             group.Attach(process.Pid);
+            RuntimeLog.LoadGeneratorStarted(_logger, process.Pid, request.CpuSet ?? "any", requestPath);
             await using var sampler = new UsageSampler([new SampledInstance(ComponentName, 0, group)], sampleInterval, time);
             var marked = new MarkingProgress(sampler, progress);
 
@@ -72,13 +78,14 @@ public sealed class LocalLoadGenerator(
             WorkloadMeasurement? measurement;
             try
             {
-                measurement = await LoadGenClient.ReadAsync(process.StandardOutput!, marked, deadline.Token);
+                measurement = await LoadGenClient.ReadAsync(process.StandardOutput!, marked, _logger, deadline.Token);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
                 return new LoadResult(null, null, $"the load generator gave no result within {Budget(request.Plan)}: {process.LogTail()}");
             }
             var exitCode = await process.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(5), CancellationToken.None);
+            RuntimeLog.LoadGeneratorEnded(_logger, exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", measurement is not null);
             sampler.MarkWindowEnd();
             var usage = sampler.Collect()[0];
             var error = measurement is null || exitCode != 0
