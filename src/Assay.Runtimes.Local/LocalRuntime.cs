@@ -1,5 +1,6 @@
 using Assay.Core.Measurements;
 using Assay.Core.Plans;
+using Assay.Core.Units;
 using Assay.Engine.Runtime;
 using Assay.Runtimes.Local.Cgroups;
 using Assay.Runtimes.Local.Deployment;
@@ -49,9 +50,9 @@ public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend
         foreach (var (field, set) in sets)
         {
             if (set is null) continue;
-            var missing = CpuSets.Parse(set).Except(online).ToList();
+            var missing = (CpuSetText.Parse(set) ?? []).Except(online).ToList();
             if (missing.Count > 0)
-                problems.Add(new PreflightProblem(field, $"{field} names CPU(s) {string.Join(",", missing)} that this machine does not have", $"use CPUs from {CpuSets.Format(online)}"));
+                problems.Add(new PreflightProblem(field, $"{field} names CPU(s) {string.Join(",", missing)} that this machine does not have", $"use CPUs from {CpuSetText.Format(online)}"));
         }
         return Task.FromResult<IReadOnlyList<PreflightProblem>>(problems);
     }

@@ -188,7 +188,7 @@ public class ResolutionTests
         Error(own, "spec.components[0].resources.cpuset", "CPU 0 is in both placement.loadGenerator (0) and this component's cpuset (0)");
 
         var bad = Load(Replace(Minimal, "  components:", "  placement: {loadGenerator: \"3-1\", components: \"x\"}\n  components:"));
-        Assert.Equal(Values.CpuSet.Hint, Error(bad, "spec.placement.loadGenerator", "'3-1' is not a CPU list").Hint);
+        Assert.Equal(Core.Units.CpuSetText.Hint, Error(bad, "spec.placement.loadGenerator", "'3-1' is not a CPU list").Hint);
         Error(bad, "spec.placement.components", "'x' is not a CPU list");
     }
 

@@ -1,3 +1,4 @@
+using Assay.Core.Units;
 using System.Text.RegularExpressions;
 using Assay.Core.Plans;
 using Assay.Specs.Catalogs;
@@ -176,7 +177,7 @@ public sealed partial class ExperimentResolver
         var shared = new SortedSet<int>(generator);
         shared.IntersectWith(cpus);
         if (shared.Count == 0) return;
-        _values.Error(where, $"CPU {CpuSet.Format(shared)} is in both placement.loadGenerator ({generatorText}) and {what} ({CpuSet.Format(cpus)})",
+        _values.Error(where, $"CPU {CpuSetText.Format(shared)} is in both placement.loadGenerator ({generatorText}) and {what} ({CpuSetText.Format(cpus)})",
             "give the load generator CPUs of its own, so it does not compete with what it measures");
     }
 

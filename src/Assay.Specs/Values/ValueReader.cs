@@ -144,9 +144,9 @@ internal sealed partial class ValueReader(IScalarRenderer? renderer, DiagnosticB
     {
         cpus = null;
         if (Text(scalar) is not { } text) return null;
-        cpus = CpuSet.Parse(text);
-        if (cpus is not null) return CpuSet.Format(cpus);
-        Error(scalar!, $"'{text}' is not a CPU list", CpuSet.Hint);
+        cpus = CpuSetText.Parse(text);
+        if (cpus is not null) return CpuSetText.Format(cpus);
+        Error(scalar!, $"'{text}' is not a CPU list", CpuSetText.Hint);
         return null;
     }
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Assay.Specs.Values;
+namespace Assay.Core.Units;
 
 /// <summary>Linux cpuset lists as the kernel writes them: <c>0</c>, <c>1-3</c>, <c>0,2-3</c>.</summary>
-internal static class CpuSet
+public static class CpuSetText
 {
     public const string Hint = "write CPU numbers and ranges separated by commas, e.g. \"0\", \"1-3\" or \"0,2\"";
 
