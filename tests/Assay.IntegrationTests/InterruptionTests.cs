@@ -81,5 +81,27 @@ public sealed class InterruptionTests : IDisposable
         _lab.AssertNothingLeft(runId, processes);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_component_that_stops_answering_its_probe_fails_the_run()
+    {
+        const int SigStop = 19;
+        await using var cli = _lab.Start("run", RepoPaths.Of("experiments", "http-baseline"), "--duration", "60s");
+        var apps = await _lab.WaitForProcessesAsync(p => p.Command == "demo-app", 2, TimeSpan.FromSeconds(60));
+        await cli.WaitForOutputAsync("measuring", TimeSpan.FromSeconds(60));
+        var processes = _lab.LedgerEntries().Where(e => e.Kind == LedgerEntryKind.Process).ToList();
+
+        // Frozen, not dead: the process is still there, but it answers nothing.
+        ProcessSignals.Send(apps[0].Pid!.Value, SigStop);
+        var code = await cli.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(code == 3, cli.Output);
+        var runId = Assert.Single(_lab.RunIds());
+        var result = _lab.Result(runId);
+        Assert.Equal("error", (string?)result["status"]);
+        Assert.Contains("stopped answering its readiness probe", (string)result["errors"]![0]!["message"]!, StringComparison.Ordinal);
+        Assert.True((long)result["variants"]![0]!["workload"]!["requests"]! > 0);
+        _lab.AssertNothingLeft(runId, processes);
+    }
+
     public void Dispose() => _lab.Dispose();
 }

@@ -34,6 +34,14 @@ internal static class ResultRenderer
                     Formats.Latency(w.LatencyMs.Max));
             }
             console.Write(workload);
+            foreach (var v in result.Variants.Where(v => v.Workload.Schedule is not null))
+            {
+                var s = v.Workload.Schedule!;
+                var verdict = s.Valid ? "[green]on schedule[/]" : "[red]behind schedule: invalid[/]";
+                console.MarkupLine($"  {Markup.Escape(v.Name)}: open model {Formats.Rate(s.TargetRate)}: {Formats.Count(s.Sent)}/{Formats.Count(s.Scheduled)} sent, "
+                    + $"{Formats.Count(s.LateSends)} late, {Formats.Count(s.Unsent)} unsent ({Formats.Percent(s.BehindFraction)}, {Formats.Percent(s.MaxLateFraction)} allowed), "
+                    + $"lag p99 {Formats.Latency(s.LagP99Ms)}: {verdict}");
+            }
 
             var resources = new Table().Border(TableBorder.Simple).Title("Resources (measured window)");
             foreach (var column in new[] { "Variant", "Component", "CPU-s", "avg cores", "peak mem", "avg mem" })
