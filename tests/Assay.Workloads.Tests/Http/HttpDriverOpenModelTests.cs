@@ -22,7 +22,9 @@ public class HttpDriverOpenModelTests
         Assert.Equal(0, schedule.Unsent);
         Assert.True(schedule.Valid, schedule.Reason);
         Assert.Null(measurement.InvalidReason);
-        Assert.InRange(measurement.Total, 400 - 16, 400); // requests still in flight when the window closes do not count
+        // Counted by completion time: requests in flight when the window closes do not count, and warm-up
+        // requests answered just after it opens do, so the total is 400 give or take what can be in flight.
+        Assert.InRange(measurement.Total, 400 - 16, 400 + 16);
         Assert.Equal(0, measurement.Failed);
         Assert.InRange(measurement.Throughput, 190, 201);
         Assert.True(schedule.LagP99Ms < 100, $"generator lag p99 {schedule.LagP99Ms} ms");
