@@ -15,6 +15,7 @@ var root = FindRoot();
 var catalog = CatalogLoader.Load([Path.Combine(root, "bench", "accounting", "catalog")]).Value
     ?? throw new InvalidOperationException("bench/accounting/catalog/burner.yaml is invalid: run assay validate on it");
 var burner = catalog.Find("burner")!;
+var noLinks = new Dictionary<string, string>();
 var work = Directory.CreateTempSubdirectory("assay-accounting-").FullName;
 AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(work, recursive: true);
 var accounting = AccountingDetector.Detect();
@@ -76,10 +77,10 @@ async Task<(Assay.Core.Measurements.ComponentUsage Usage, double Own, string Log
     {
         ["cpu-seconds"] = cpuSeconds.ToString(CultureInfo.InvariantCulture),
         ["memory-mib"] = memoryMib.ToString(CultureInfo.InvariantCulture),
-    }, ResourcePlan.Unlimited, 1);
+    }, ResourcePlan.Unlimited, 1, noLinks);
     var trial = Directory.CreateDirectory(Path.Combine(work, $"trial-{Guid.NewGuid():N}")).FullName;
     await using var deployment = await runtime.DeployAsync(
-        new DeploymentRequest(runId, 1, new VariantPlan("bench", [component]), PlacementPlan.Unpinned, trial), null, CancellationToken.None);
+        new DeploymentRequest(runId, 1, Variant([component]), PlacementPlan.Unpinned, trial), null, CancellationToken.None);
     var stdout = Path.Combine(trial, "burner-0", "stdout.log");
     var line = await WaitForLineAsync(stdout, "burned ");
     // Read at once: the burner prints the line the moment its own CPU time reaches X, and whatever its
@@ -91,10 +92,10 @@ async Task<(Assay.Core.Measurements.ComponentUsage Usage, double Own, string Log
 
 async Task<(int Instances, double PerTickMicroseconds)> SamplingCostAsync(int instances, int ticks)
 {
-    var components = new ComponentPlan("idle", burner, new Dictionary<string, string>(), ResourcePlan.Unlimited, instances);
+    var components = new ComponentPlan("idle", burner, new Dictionary<string, string>(), ResourcePlan.Unlimited, instances, noLinks);
     var trial = Directory.CreateDirectory(Path.Combine(work, $"trial-{Guid.NewGuid():N}")).FullName;
     await using var deployment = await runtime.DeployAsync(
-        new DeploymentRequest(runId, 2, new VariantPlan("bench", [components]), PlacementPlan.Unpinned, trial), null, CancellationToken.None);
+        new DeploymentRequest(runId, 2, Variant([components]), PlacementPlan.Unpinned, trial), null, CancellationToken.None);
     // Time the readings themselves: what the sampler does once a second, done many times in a row.
     var groups = Directory.GetDirectories(trial).Length;
     var monitor = deployment.Usage;
@@ -103,6 +104,12 @@ async Task<(int Instances, double PerTickMicroseconds)> SamplingCostAsync(int in
     var after = Process.GetCurrentProcess().TotalProcessorTime;
     return (groups, (after - before).TotalMicroseconds / ticks);
 }
+
+// The runtime only deploys; the workload is never driven here, so any plan will do.
+static VariantPlan Variant(IReadOnlyList<ComponentPlan> components) => new(
+    "bench", components,
+    new HttpWorkloadPlan(new TargetPlan(null, null, new Uri("http://127.0.0.1:9")), [], new ClosedModel(1, TimeSpan.Zero, TimeSpan.Zero), TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)),
+    [], new Dictionary<string, string>());
 
 static async Task<string> WaitForLineAsync(string file, string prefix)
 {

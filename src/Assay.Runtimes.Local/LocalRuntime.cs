@@ -68,14 +68,19 @@ public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend
         {
             foreach (var component in request.Variant.Components)
             {
+                // Components start in the order written, so a component's links point at instances already running.
+                var links = component.Links.ToDictionary(
+                    link => link.Key,
+                    link => (IReadOnlyList<InstanceEndpoint>)[.. started.Where(i => i.Component == link.Value).Select(i => i.Endpoint)]);
                 for (var replica = 0; replica < component.Replicas; replica++)
                 {
-                    var (instance, startup) = await LocalInstance.StartAsync(component, replica, context, cancellationToken);
+                    var instance = await LocalInstance.StartAsync(component, replica, links, context, cancellationToken);
                     started.Add(instance);
-                    progress?.Report(new InstanceStarted(component.Name, replica, instance.Ports, startup));
+                    progress?.Report(new InstanceStarted(component.Name, replica, instance.Ports, instance.StartupTime));
                 }
             }
-            var sampler = new UsageSampler([.. started.Select(i => new SampledInstance(i.Component, i.Replica, i.Group))], options.SampleInterval, time);
+            var sampler = new UsageSampler(
+                [.. started.Select(i => new SampledInstance(i.Component, i.Replica, i.Group, i.StartupTime.TotalSeconds))], options.SampleInterval, time);
             return new LocalDeployment(started, sampler, Checker, time, _logger);
         }
         catch

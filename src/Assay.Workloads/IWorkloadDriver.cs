@@ -20,7 +20,24 @@ public interface IWorkloadDriver
     Task<WorkloadMeasurement> RunAsync(WorkloadRun run, IProgress<WorkloadProgress>? progress, CancellationToken cancellationToken);
 }
 
-/// <summary>One run of a workload: the plan, the base URLs of the target's replicas, and the seed of its randomness.</summary>
-/// <param name="Targets">Base URLs (<c>http://127.0.0.1:PORT</c>); connections are spread round-robin over them.</param>
-/// <param name="Seed">Seeds every random choice (mix, think time), so a rerun makes the same choices.</param>
-public sealed record WorkloadRun(WorkloadPlan Plan, IReadOnlyList<Uri> Targets, int Seed);
+/// <summary>One run of a workload: the plan, the endpoints of each of its roles, and the seed of its randomness.</summary>
+/// <param name="Endpoints">By role (<see cref="WorkloadPlan.TargetRole"/> is the system under test), one endpoint per
+/// replica; a driver spreads its connections round-robin over a role's endpoints.</param>
+/// <param name="Seed">Seeds every random choice (mix, think time, keys), so a rerun makes the same choices.</param>
+public sealed record WorkloadRun(WorkloadPlan Plan, IReadOnlyDictionary<string, IReadOnlyList<TargetEndpoint>> Endpoints, int Seed)
+{
+    /// <summary>A run against plain URLs as the target (tests, benchmarks).</summary>
+    public WorkloadRun(WorkloadPlan plan, IReadOnlyList<Uri> targets, int seed)
+        : this(plan, Targeting(targets), seed)
+    {
+    }
+
+    /// <summary>The system under test's endpoints.</summary>
+    public IReadOnlyList<TargetEndpoint> Target => Endpoints.TryGetValue(WorkloadPlan.TargetRole, out var target) ? target : [];
+
+    /// <summary>The system under test's addresses.</summary>
+    public IReadOnlyList<Uri> Targets => [.. Target.Select(t => t.Address)];
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<TargetEndpoint>> Targeting(IReadOnlyList<Uri> targets) =>
+        new Dictionary<string, IReadOnlyList<TargetEndpoint>> { [WorkloadPlan.TargetRole] = [.. targets.Select(TargetEndpoint.For)] };
+}

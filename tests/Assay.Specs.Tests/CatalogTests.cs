@@ -78,7 +78,7 @@ public sealed class CatalogTests : IDisposable
             "catalog/web-server.yaml:18:18: error: spec.start.files[0].content: unknown placeholder '${hots}' (did you mean '${host}'?)",
             "catalog/web-server.yaml:18:26: error: spec.start.files[0].content: unknown placeholder '${port.https}' (did you mean '${port.http}'?)",
             "catalog/web-server.yaml:18:40: error: spec.start.files[0].content: unknown placeholder '${param.worker}' (did you mean '${param.workers}'?)",
-            "catalog/web-server.yaml:18:56: error: spec.start.files[0].content: unknown placeholder '${what}' (allowed: ${root}, ${host}, ${port}, ${dataDir}, ${instanceDir}, ${component}, ${replica}, ${cpus}, ${memoryBytes}, ${port.NAME}, ${param.NAME}; write $${ for a literal ${)",
+            "catalog/web-server.yaml:18:56: error: spec.start.files[0].content: unknown placeholder '${what}' (allowed: ${root}, ${host}, ${port}, ${dataDir}, ${instanceDir}, ${tmpDir}, ${component}, ${replica}, ${cpus}, ${memoryBytes}, ${port.NAME}, ${param.NAME}, ${secret.NAME}, ${link.LINK.host|port|url|endpoints}; write $${ for a literal ${)",
         ], errors);
     }
 

@@ -13,7 +13,7 @@ public class DocExampleTests
         Assert.Empty(SchemaCheck.Errors(SchemaCheck.Experiment, yaml));
         var outcome = ExperimentLoader.LoadText("docs/experiment-file.md", yaml, ResolveOptions.None, RepoFiles.Catalog);
         Assert.True(outcome.Value is not null, Fixtures.Lines(outcome.Diagnostics));
-        Assert.Equal(3, outcome.Value!.Thresholds.Count);
+        Assert.Equal(3, outcome.Value!.Variants[0].Thresholds.Count);
     }
 
     [Fact]

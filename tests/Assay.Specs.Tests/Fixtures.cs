@@ -78,7 +78,7 @@ internal static class Fixtures
         return outcome.Value!;
     }
 
-    public static HttpWorkloadPlan Http(ExperimentPlan plan) => Assert.IsType<HttpWorkloadPlan>(plan.Workload);
+    public static HttpWorkloadPlan Http(ExperimentPlan plan) => Assert.IsType<HttpWorkloadPlan>(plan.Variants[0].Workload);
 
     /// <summary>The one error on <paramref name="fieldPath"/> whose message contains <paramref name="message"/>.</summary>
     public static Diagnostic Error<T>(SpecOutcome<T> outcome, string fieldPath, string message) where T : class

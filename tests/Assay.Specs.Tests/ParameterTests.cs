@@ -41,7 +41,7 @@ public class ParameterTests
     {
         var plan = Plan(Parameterized, Params(("target-url", "unused")));
         Assert.Equal("Load at 10 users", plan.Info.Title);
-        var model = Assert.IsType<ClosedModel>(plan.Workload.Model);
+        var model = Assert.IsType<ClosedModel>(plan.Variants[0].Workload.Model);
         Assert.Equal(10, model.Connections);
         Assert.Equal(TimeSpan.FromSeconds(1), model.ThinkTimeMin);
         Assert.Equal("demo-app", plan.Variants[0].Components[0].Entry.Name);
@@ -58,7 +58,7 @@ public class ParameterTests
     public void Command_line_values_win_over_defaults_and_are_kept_in_the_plan()
     {
         var plan = Plan(Parameterized, Params(("users", "25"), ("target-url", "x")));
-        Assert.Equal(25, Assert.IsType<ClosedModel>(plan.Workload.Model).Connections);
+        Assert.Equal(25, Assert.IsType<ClosedModel>(plan.Variants[0].Workload.Model).Connections);
         Assert.Equal("25", plan.Parameters["users"]);
         Assert.Equal("1s", plan.Parameters["pause"]);
     }

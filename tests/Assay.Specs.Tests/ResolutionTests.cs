@@ -59,7 +59,7 @@ public class ResolutionTests
     {
         var outcome = Load(Replace(Minimal, "  components:", "  trials: 3\n  components:"), duration: TimeSpan.FromSeconds(2), trials: 7);
         Assert.Equal(7, outcome.Value!.Trials);
-        Assert.Equal(TimeSpan.FromSeconds(2), outcome.Value.Workload.Duration);
+        Assert.Equal(TimeSpan.FromSeconds(2), outcome.Value.Variants[0].Workload.Duration);
         // With --duration the file need not say one.
         Assert.NotNull(Load(Replace(Minimal, "    duration: 10s\n", ""), duration: TimeSpan.FromSeconds(2)).Value);
     }

@@ -60,9 +60,9 @@ public class ShippedFileTests
         Assert.Equal(name, plan.Info.Name);
         Assert.Equal(RepoFiles.PathOf($"{folder}/experiment.yaml"), plan.Source.Path);
         Assert.Equal(File.ReadAllText(plan.Source.Path), plan.Source.Text);
-        Assert.Equal(connections, Assert.IsType<Core.Plans.ClosedModel>(plan.Workload.Model).Connections);
+        Assert.Equal(connections, Assert.IsType<Core.Plans.ClosedModel>(plan.Variants[0].Workload.Model).Connections);
         Assert.Equal(requests, Fixtures.Http(plan).Requests.Count);
-        Assert.Equal(2, plan.Thresholds.Count);
+        Assert.Equal(2, plan.Variants[0].Thresholds.Count);
     }
 
     /// <summary>The modeline editors read, with a path that really reaches the schema from the file's folder.</summary>

@@ -60,7 +60,7 @@ public class WorkloadTests
                 "http_req_duration{request:echo}": "p(99)<1s"
                 errors: rate<0.1
             """;
-        var thresholds = Plan(yaml).Thresholds;
+        var thresholds = Plan(yaml).Variants[0].Thresholds;
         Assert.Equal(4, thresholds.Count);
         Assert.Equal(("http_req_duration", null, ThresholdStat.Percentile, 95.0, 500.0), (thresholds[0].Metric, thresholds[0].Tag, thresholds[0].Stat, thresholds[0].Percentile!.Value, thresholds[0].Value));
         Assert.Equal(("echo", 1000.0), (thresholds[2].Tag, thresholds[2].Value));
@@ -93,9 +93,9 @@ public class WorkloadTests
     public void The_open_model_resolves_with_its_defaults()
     {
         var open = Plan(Replace(Minimal, "      type: closed\n      connections: 4", "      type: open\n      rate: 200/s"));
-        Assert.Equal(new OpenModel(200, 100, TimeSpan.FromMilliseconds(10), 0.01), open.Workload.Model);
+        Assert.Equal(new OpenModel(200, 100, TimeSpan.FromMilliseconds(10), 0.01), open.Variants[0].Workload.Model);
         var full = Plan(Replace(Minimal, "      type: closed\n      connections: 4", "      type: open\n      rate: 50.5\n      maxConnections: 8\n      lagTolerance: 5ms\n      maxLateFraction: 0.2"));
-        Assert.Equal(new OpenModel(50.5, 8, TimeSpan.FromMilliseconds(5), 0.2), full.Workload.Model);
+        Assert.Equal(new OpenModel(50.5, 8, TimeSpan.FromMilliseconds(5), 0.2), full.Variants[0].Workload.Model);
     }
 
     [Fact]
@@ -120,9 +120,9 @@ public class WorkloadTests
     public void Think_time_is_one_duration_or_an_ordered_range()
     {
         var fixedPause = Plan(Replace(Minimal, "connections: 4", "connections: 4\n      thinkTime: 1s"));
-        Assert.Equal(new ClosedModel(4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), fixedPause.Workload.Model);
+        Assert.Equal(new ClosedModel(4, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), fixedPause.Variants[0].Workload.Model);
         var range = Plan(Replace(Minimal, "connections: 4", "connections: 4\n      thinkTime: {min: 0.5s, max: 2s}"));
-        Assert.Equal(new ClosedModel(4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)), range.Workload.Model);
+        Assert.Equal(new ClosedModel(4, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)), range.Variants[0].Workload.Model);
         var reversed = Load(Replace(Minimal, "connections: 4", "connections: 4\n      thinkTime: {min: 2s, max: 1s}"));
         Error(reversed, "spec.workload.model.thinkTime.max", "max (1s) is less than min (2s)");
         var half = Load(Replace(Minimal, "connections: 4", "connections: 4\n      thinkTime: {min: 2s}"));

@@ -41,8 +41,9 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
             return ExitCodes.Infrastructure;
         }
 
+        var workload = plan.Variants[0].Workload;
         ui.MarkupLine($"running [bold]{Markup.Escape(plan.Info.Title)}[/]: {plan.Variants.Count} variant(s) × {plan.Trials} trial(s), "
-            + $"warm-up {Core.Units.DurationText.Format(plan.Workload.WarmUp)}, measure {Core.Units.DurationText.Format(plan.Workload.Duration)} each");
+            + $"{workload.Driver} workload, warm-up {Core.Units.DurationText.Format(workload.WarmUp)}, measure {Core.Units.DurationText.Format(workload.Duration)} each");
         var (result, resultPath) = await local.RunAsync(plan, settings.Seed, new ProgressRenderer(ui, time), cancellationToken);
 
         if (settings.Out is not null)

@@ -5,18 +5,31 @@ namespace Assay.Core.Catalog;
 /// chose, probe its readiness, read its metrics and stop it. Strings may hold <c>${…}</c> placeholders
 /// that the runtime fills per instance (see <see cref="Templates.TemplateVariables"/>).
 /// </summary>
+/// <param name="Protocol">What drivers speak to it on its primary port (<c>http</c>, <c>postgresql</c>, <c>redis</c>…);
+/// it is the scheme of the endpoints a driver receives and decides which drivers may target it.</param>
+/// <param name="Init">Commands run before the start, in order, each to exit 0 (initdb, say).</param>
+/// <param name="Setup">Commands run once the instance is ready, each to exit 0 (creating a user, say).</param>
+/// <param name="Connection">Settings a driver needs to connect (user, password, database…), as templates.</param>
+/// <param name="Links">Names of other components this entry's templates refer to (<c>${link.NAME.…}</c>).</param>
 public sealed record CatalogEntry(
     string Name,
     string Description,
+    string Protocol,
     BinaryRequirement Binary,
     IReadOnlyList<string> Ports,
     LaunchTemplate Launch,
+    IReadOnlyList<CommandTemplate> Init,
+    IReadOnlyList<CommandTemplate> Setup,
     ReadinessProbe Readiness,
     MetricsEndpoint? Metrics,
     StopPolicy Stop,
     IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyDictionary<string, string> Connection,
+    IReadOnlyList<string> Links,
     string SourceFile)
 {
+    public const string DefaultProtocol = "http";
+
     /// <summary>The port named first; targets without a port name use it.</summary>
     public string PrimaryPort => Ports[0];
 }
@@ -42,10 +55,16 @@ public sealed record BinaryRequirement(
 }
 
 /// <summary>Arguments, environment and configuration files of a started instance, as templates.</summary>
+/// <param name="RunAs">The system user the instance (and its init and setup commands) runs as, for servers
+/// that refuse root (PostgreSQL, MariaDB, memcached); null = as the lab. Its data folder is given to that user.</param>
 public sealed record LaunchTemplate(
     IReadOnlyList<string> Args,
     IReadOnlyDictionary<string, string> Environment,
-    IReadOnlyList<ConfigFileTemplate> Files);
+    IReadOnlyList<ConfigFileTemplate> Files,
+    string? RunAs = null);
+
+/// <summary>A command run to completion around an instance's start: a program (name or path), its arguments and environment, as templates.</summary>
+public sealed record CommandTemplate(string Command, IReadOnlyList<string> Args, IReadOnlyDictionary<string, string> Environment, TimeSpan Timeout);
 
 /// <summary>A file rendered into the instance's folder before start, e.g. <c>nginx.conf</c>.</summary>
 public sealed record ConfigFileTemplate(string Path, string Content);

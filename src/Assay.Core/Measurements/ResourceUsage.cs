@@ -19,6 +19,7 @@ public sealed record UsageSample(double OffsetSeconds, double CpuSeconds, long M
 /// A component instance's usage over the measured window: CPU seconds used inside it, average cores,
 /// peak and average working-set memory, and the sampled series over the whole trial.
 /// </summary>
+/// <param name="StartupSeconds">From process start to its first successful readiness probe (cold start); 0 when not measured.</param>
 public sealed record ComponentUsage(
     string Component,
     int Replica,
@@ -26,7 +27,8 @@ public sealed record ComponentUsage(
     double CpuCoresAvg,
     long MemoryPeakBytes,
     long MemoryAvgBytes,
-    IReadOnlyList<UsageSample> Series)
+    IReadOnlyList<UsageSample> Series,
+    double StartupSeconds = 0)
 {
     /// <summary>Sums replicas of one component: CPU adds up, memory adds up (they run at once).</summary>
     public static ComponentUsage Combine(string component, IReadOnlyList<ComponentUsage> replicas)

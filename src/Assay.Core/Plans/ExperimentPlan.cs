@@ -9,8 +9,6 @@ namespace Assay.Core.Plans;
 public sealed record ExperimentPlan(
     ExperimentInfo Info,
     IReadOnlyList<VariantPlan> Variants,
-    WorkloadPlan Workload,
-    IReadOnlyList<ThresholdPlan> Thresholds,
     int Trials,
     PlacementPlan Placement,
     IReadOnlyDictionary<string, string> Parameters,
@@ -37,16 +35,29 @@ public sealed record SuccessCriterion(string Metric, string Operator, double Val
 /// <summary>The file an experiment came from, kept verbatim so a run can show exactly what it ran.</summary>
 public sealed record ExperimentSource(string Path, string Text);
 
-/// <summary>One candidate under comparison: a set of components deployed together.</summary>
-public sealed record VariantPlan(string Name, IReadOnlyList<ComponentPlan> Components);
+/// <summary>
+/// One candidate under comparison: a set of components deployed together, and the workload and
+/// thresholds as they resolve with this variant's parameters (a variant may override experiment
+/// parameters, e.g. the target, the cardinality level or persistence).
+/// </summary>
+/// <param name="Parameters">Every experiment parameter's value for this variant.</param>
+public sealed record VariantPlan(
+    string Name,
+    IReadOnlyList<ComponentPlan> Components,
+    WorkloadPlan Workload,
+    IReadOnlyList<ThresholdPlan> Thresholds,
+    IReadOnlyDictionary<string, string> Parameters);
 
-/// <summary>A component of a variant: a catalog entry with its parameters, resources and replica count.</summary>
+/// <summary>A component of a variant: a catalog entry with its parameters, resources, replica count and links.</summary>
+/// <param name="Links">The entry's link names mapped to components of the same variant started before this one
+/// (e.g. a proxy's <c>upstream</c> → <c>web</c>); their addresses fill <c>${link.NAME.…}</c> placeholders.</param>
 public sealed record ComponentPlan(
     string Name,
     CatalogEntry Entry,
     IReadOnlyDictionary<string, string> Parameters,
     ResourcePlan Resources,
-    int Replicas);
+    int Replicas,
+    IReadOnlyDictionary<string, string> Links);
 
 /// <summary>Limits for a component (null = unlimited) and the CPUs it may run on (null = any).</summary>
 public sealed record ResourcePlan(double? Cpus, long? MemoryBytes, string? CpuSet)

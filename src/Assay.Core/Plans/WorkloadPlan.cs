@@ -17,6 +17,16 @@ public abstract record WorkloadPlan(LoadModel Model, TimeSpan WarmUp, TimeSpan D
     /// <summary>What one operation of this driver is called in reports (requests, transactions, messages).</summary>
     [JsonIgnore]
     public abstract string OperationUnit { get; }
+
+    /// <summary>
+    /// Where the driver connects, by role: <see cref="TargetRole"/> for the system under test, and any other
+    /// role a driver needs (the metrics source a TSDB scrapes, say). The engine resolves each to endpoints.
+    /// </summary>
+    [JsonIgnore]
+    public abstract IReadOnlyDictionary<string, TargetPlan> Targets { get; }
+
+    /// <summary>The role of the system under test in <see cref="Targets"/>.</summary>
+    public const string TargetRole = "target";
 }
 
 /// <summary>
@@ -61,6 +71,9 @@ public sealed record HttpWorkloadPlan(
 
     [JsonIgnore]
     public override string OperationUnit => "requests";
+
+    [JsonIgnore]
+    public override IReadOnlyDictionary<string, TargetPlan> Targets => new Dictionary<string, TargetPlan> { [TargetRole] = Target };
 }
 
 /// <summary>One request of the mix, chosen with probability weight / Σ weights.</summary>

@@ -49,7 +49,8 @@ public static class ResultBuilder
                 g.Sum(i => i.CpuSeconds),
                 g.Sum(i => i.CpuCoresAvg),
                 g.Sum(i => i.MemoryPeakBytes),
-                g.Sum(i => i.MemoryAvgBytes)))];
+                g.Sum(i => i.MemoryAvgBytes),
+                g.Max(i => i.StartupSeconds)))];
     }
 
     public static ComponentSummary? SummarizeLoadGenerator(ComponentUsage? usage) =>
@@ -165,7 +166,8 @@ public static class ResultBuilder
                 Median.Of(cs.Select(c => c.CpuSeconds)),
                 Median.Of(cs.Select(c => c.CpuCoresAvg)),
                 MedianLong(cs.Select(c => c.MemoryPeakBytes)),
-                MedianLong(cs.Select(c => c.MemoryAvgBytes)));
+                MedianLong(cs.Select(c => c.MemoryAvgBytes)),
+                Median.Of(cs.Select(c => c.StartupSeconds)));
         })];
     }
 

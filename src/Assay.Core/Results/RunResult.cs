@@ -84,13 +84,15 @@ public sealed record RequestSummary(
     IReadOnlyDictionary<string, long> Statuses);
 
 /// <summary>CPU and memory a component (all its replicas together) used in the measured window.</summary>
+/// <param name="StartupSeconds">Cold start: process start to first successful probe (the slowest replica).</param>
 public sealed record ComponentSummary(
     string Name,
     int Replicas,
     double CpuSeconds,
     double CpuCoresAvg,
     long MemoryPeakBytes,
-    long MemoryAvgBytes);
+    long MemoryAvgBytes,
+    double StartupSeconds = 0);
 
 /// <summary>A threshold across trials: it passes only when it passed in every trial; Actual is the worst trial's value.</summary>
 public sealed record ThresholdOutcome(string Expression, bool Passed, double? Actual, string Unit, int TrialsFailed);

@@ -16,12 +16,13 @@ public interface ILoadGenerator
     Task<LoadResult> RunAsync(LoadRequest request, IProgress<WorkloadProgress> progress, CancellationToken cancellationToken);
 }
 
+/// <param name="Endpoints">Every role of the workload (<see cref="WorkloadPlan.TargetRole"/> first) and its endpoints, one per replica.</param>
 public sealed record LoadRequest(
     string RunId,
     int Trial,
     string Variant,
     WorkloadPlan Plan,
-    IReadOnlyList<Uri> Targets,
+    IReadOnlyDictionary<string, IReadOnlyList<TargetEndpoint>> Endpoints,
     int Seed,
     string Directory,
     string? CpuSet);

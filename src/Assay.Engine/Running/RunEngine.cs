@@ -38,7 +38,7 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
             var slot = schedule[i];
             progress.Report(new TrialStarted(time.GetUtcNow(), slot.Trial, slot.Variant.Name, i + 1, schedule.Count));
             var run = await trials.RunAsync(plan, slot, context, progress, cancellationToken);
-            var summary = ResultBuilder.SummarizeTrial(run.Outcome, plan.Thresholds, plan.Workload.Driver);
+            var summary = ResultBuilder.SummarizeTrial(run.Outcome, slot.Variant.Thresholds, slot.Variant.Workload.Driver);
             byVariant[slot.Variant.Name].Add(summary);
             await store.RecordTrialSeriesAsync(context.RunId, slot.Trial, slot.Variant.Name, summary.Series, CancellationToken.None);
             progress.Report(new TrialEnded(time.GetUtcNow(), summary, slot.Variant.Name));
@@ -55,7 +55,7 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
         await PhaseAsync(context.RunId, RunPhase.Analyzing, progress);
         var variants = plan.Variants
             .Where(v => byVariant[v.Name].Count > 0)
-            .Select(v => ResultBuilder.SummarizeVariant(v.Name, byVariant[v.Name], plan.Thresholds))
+            .Select(v => ResultBuilder.SummarizeVariant(v.Name, byVariant[v.Name], v.Thresholds))
             .ToList();
         var status = cancelled ? RunStatus.Cancelled
             : issues.Count > 0 || variants.Any(v => v.Status == RunStatus.Error) ? RunStatus.Error

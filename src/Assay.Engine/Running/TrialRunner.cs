@@ -52,7 +52,7 @@ public sealed class TrialRunner(IRuntime runtime, ILoadGenerator loadGenerator, 
         await using (deployment)
         {
             await PhaseAsync(context, slot, RunPhase.Ready, progress);
-            var targets = TargetResolver.Resolve(plan.Workload, variant, deployment.Instances);
+            var endpoints = TargetResolver.Resolve(variant.Workload, variant, deployment.Instances);
 
             await PhaseAsync(context, slot, RunPhase.Running, progress);
             using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -64,7 +64,7 @@ public sealed class TrialRunner(IRuntime runtime, ILoadGenerator loadGenerator, 
             });
             var seed = unchecked(context.Seed + slot.Trial * 1000 + slot.VariantIndex);
             var request = new LoadRequest(
-                context.RunId, slot.Trial, variant.Name, plan.Workload, targets, seed,
+                context.RunId, slot.Trial, variant.Name, variant.Workload, endpoints, seed,
                 Path.Combine(directory, "loadgen"), plan.Placement.LoadGenerator);
             var loadTask = loadGenerator.RunAsync(request, loadProgress, stopLoad.Token);
 

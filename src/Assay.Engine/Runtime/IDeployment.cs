@@ -15,8 +15,13 @@ public interface IDeployment : IAsyncDisposable
     IUsageMonitor Usage { get; }
 }
 
-/// <summary>Where a running instance listens.</summary>
-public sealed record InstanceEndpoint(string Component, int Replica, string Host, IReadOnlyDictionary<string, int> Ports);
+/// <summary>Where a running instance listens, and the connection settings (rendered, secrets included) drivers need.</summary>
+public sealed record InstanceEndpoint(
+    string Component,
+    int Replica,
+    string Host,
+    IReadOnlyDictionary<string, int> Ports,
+    IReadOnlyDictionary<string, string> Connection);
 
 /// <summary>Why an instance failed, with the end of its logs.</summary>
 public sealed record InstanceFailure(string Component, int Replica, string Message, string LogTail);

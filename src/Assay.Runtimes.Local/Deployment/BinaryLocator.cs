@@ -19,12 +19,19 @@ public static class BinaryLocator
     /// <summary>The full path of the executable, or null when it is not installed (or not built).</summary>
     public static string? Find(BinaryRequirement binary, string root)
     {
-        var command = Expand(binary, root);
+        ArgumentNullException.ThrowIfNull(binary);
+        return Find(binary.Command, binary.SearchPaths, root);
+    }
+
+    /// <summary>A command (path or name, <c>${root}</c> allowed) found on PATH, in the search paths or the system folders.</summary>
+    public static string? Find(string commandTemplate, IReadOnlyList<string> searchPaths, string root)
+    {
+        var command = Template.Render(commandTemplate, name => name == TemplateVariables.Root ? root : null, out _);
         if (command.Contains('/', StringComparison.Ordinal))
             return IsExecutable(command) ? Path.GetFullPath(command) : null;
 
         var path = Environment.GetEnvironmentVariable("PATH")?.Split(':', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        return path.Concat(binary.SearchPaths).Concat(SystemDirectories)
+        return path.Concat(searchPaths).Concat(SystemDirectories)
             .Select(directory => Path.Combine(directory, command))
             .FirstOrDefault(IsExecutable);
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Assay.Core.Plans;
-using Assay.Core.Templates;
 using Assay.Engine.Runtime;
 using Assay.Runtimes.Local.Cgroups;
 using Assay.Runtimes.Local.Ledger;
@@ -28,18 +27,21 @@ internal sealed record InstanceContext(
 /// <summary>
 /// One running replica of a component: its process, its accounting group, its ports and folders.
 /// Disposing stops it (the entry's signal, then SIGKILL), empties and removes its group, deletes its
-/// data folder and keeps its logs.
+/// data and temp folders and keeps its logs and rendered configuration.
 /// </summary>
 internal sealed class LocalInstance : IAsyncDisposable
 {
     private readonly ComponentPlan _component;
     private readonly LocalProcess _process;
     private readonly RunLedger _ledger;
-    private readonly string _dataDirectory;
+    private readonly InstanceFolders _folders;
+    private readonly InstanceVariables _variables;
     private readonly ILogger _logger;
     private int _disposed;
 
-    private LocalInstance(ComponentPlan component, int replica, IReadOnlyDictionary<string, int> ports, LocalProcess process, IAccountingGroup group, RunLedger ledger, string dataDirectory, ILogger logger)
+    private LocalInstance(
+        ComponentPlan component, int replica, IReadOnlyDictionary<string, int> ports, LocalProcess process, IAccountingGroup group,
+        RunLedger ledger, InstanceFolders folders, InstanceVariables variables, ILogger logger)
     {
         _logger = logger;
         _component = component;
@@ -48,7 +50,9 @@ internal sealed class LocalInstance : IAsyncDisposable
         _process = process;
         Group = group;
         _ledger = ledger;
-        _dataDirectory = dataDirectory;
+        _folders = folders;
+        _variables = variables;
+        Connection = component.Entry.Connection.ToDictionary(kv => kv.Key, kv => variables.Render(kv.Value));
     }
 
     public string Component => _component.Name;
@@ -57,66 +61,103 @@ internal sealed class LocalInstance : IAsyncDisposable
 
     public IReadOnlyDictionary<string, int> Ports { get; }
 
+    /// <summary>The entry's connection settings, rendered (credentials included: never print them).</summary>
+    public IReadOnlyDictionary<string, string> Connection { get; }
+
     public IAccountingGroup Group { get; }
 
     public LocalProcess Process => _process;
 
-    public InstanceEndpoint Endpoint => new(Component, Replica, InstanceVariables.Host, Ports);
+    /// <summary>From process start to the first successful readiness probe.</summary>
+    public TimeSpan StartupTime { get; private set; }
 
-    /// <summary>Starts one replica and waits until its probe passes; on failure cleans up and throws <see cref="DeploymentFailedException"/>.</summary>
-    public static async Task<(LocalInstance Instance, TimeSpan StartupTime)> StartAsync(
-        ComponentPlan component, int replica, InstanceContext context, CancellationToken cancellationToken)
+    public InstanceEndpoint Endpoint => new(Component, Replica, InstanceVariables.Host, Ports, Connection);
+
+    /// <summary>
+    /// Starts one replica: folders, rendered files, init commands, the process in its group, readiness, setup
+    /// commands. On failure everything it made is removed and <see cref="DeploymentFailedException"/> says why.
+    /// </summary>
+    /// <param name="links">The endpoints of the components this one links to, by link name.</param>
+    public static async Task<LocalInstance> StartAsync(
+        ComponentPlan component, int replica, IReadOnlyDictionary<string, IReadOnlyList<InstanceEndpoint>> links,
+        InstanceContext context, CancellationToken cancellationToken)
     {
         var entry = component.Entry;
+        var name = $"{component.Name}-{replica}";
         var binary = BinaryLocator.Find(entry.Binary, context.Root)
             ?? throw new DeploymentFailedException(component.Name, replica,
                 $"binary '{BinaryLocator.Expand(entry.Binary, context.Root)}' of catalog entry '{entry.Name}' is missing; get it with: {entry.Binary.InstallHint}", "");
 
         var allocated = FreePorts.Allocate(entry.Ports.Count);
-        var ports = entry.Ports.Select((name, i) => (name, port: allocated[i])).ToDictionary(p => p.name, p => p.port);
-        var instanceDirectory = Path.Combine(context.TrialDirectory, $"{component.Name}-{replica}");
-        var dataDirectory = Path.Combine(instanceDirectory, "data");
-        context.Ledger.RecordDirectory(dataDirectory);
-        Directory.CreateDirectory(dataDirectory);
+        var ports = entry.Ports.Select((port, i) => (port, number: allocated[i])).ToDictionary(p => p.port, p => p.number);
+        var folders = CreateFolders(context, name, entry.Launch.RunAs);
+        var variables = InstanceVariables.For(component, replica, ports, context.Root, folders, links);
+        try
+        {
+            foreach (var file in entry.Launch.Files)
+                await File.WriteAllTextAsync(Path.Combine(folders.Instance, file.Path), variables.Render(file.Content), cancellationToken);
+            await CommandRunner.RunAsync("init", entry.Init, entry, component.Name, replica, variables, folders, context.Root, cancellationToken);
+        }
+        catch
+        {
+            RemoveFolders(context.Ledger, folders);
+            throw;
+        }
 
-        var variables = InstanceVariables.For(component, replica, ports, context.Root, instanceDirectory, dataDirectory);
-        foreach (var file in entry.Launch.Files)
-            await File.WriteAllTextAsync(Path.Combine(instanceDirectory, file.Path), Template.Render(file.Content, variables), cancellationToken);
-
-        var groupName = $"t{context.Trial}-{context.Variant}-{component.Name}-{replica}";
-        var group = context.Accounting.Create(context.RunId, groupName, component.Resources);
+        var group = context.Accounting.Create(context.RunId, $"t{context.Trial}-{context.Variant}-{name}", component.Resources);
         context.Ledger.RecordCgroups(group.Directories);
         var spec = new LaunchSpec(
             binary,
-            [.. entry.Launch.Args.Select(a => Template.Render(a, variables))],
-            entry.Launch.Environment.ToDictionary(kv => kv.Key, kv => Template.Render(kv.Value, variables)),
-            instanceDirectory,
-            Path.Combine(instanceDirectory, "stdout.log"),
-            Path.Combine(instanceDirectory, "stderr.log"),
+            [.. entry.Launch.Args.Select(variables.Render)],
+            entry.Launch.Environment.ToDictionary(kv => kv.Key, kv => variables.Render(kv.Value)),
+            folders.Instance,
+            Path.Combine(folders.Instance, "stdout.log"),
+            Path.Combine(folders.Instance, "stderr.log"),
             group.ProcsFiles,
-            component.Resources.CpuSet ?? context.CpuSet);
+            component.Resources.CpuSet ?? context.CpuSet,
+            entry.Launch.RunAs);
 
-        var name = $"{component.Name}-{replica}";
-        RuntimeLog.Starting(context.Logger, name, spec.FileName, string.Join(' ', spec.Args),
+        RuntimeLog.Starting(context.Logger, name, spec.FileName, variables.Redact(string.Join(' ', spec.Args)),
             string.Join(", ", ports.Select(p => $"{p.Key}={p.Value}")), spec.CpuSet ?? "any", string.Join(", ", group.Directories));
         var started = context.Time.GetTimestamp();
         var process = await LocalProcess.StartAsync(spec, cancellationToken);
         context.Ledger.RecordProcess(process.Identity);
         group.Attach(process.Pid);
-        var instance = new LocalInstance(component, replica, ports, process, group, context.Ledger, dataDirectory, context.Logger);
+        var instance = new LocalInstance(component, replica, ports, process, group, context.Ledger, folders, variables, context.Logger);
         try
         {
             await instance.WaitUntilReadyAsync(context, cancellationToken);
-            var startup = context.Time.GetElapsedTime(started);
-            RuntimeLog.Ready(context.Logger, name, process.Pid, startup.TotalMilliseconds);
-            return (instance, startup);
+            instance.StartupTime = context.Time.GetElapsedTime(started);
+            RuntimeLog.Ready(context.Logger, name, process.Pid, instance.StartupTime.TotalMilliseconds);
+            await CommandRunner.RunAsync("setup", entry.Setup, entry, component.Name, replica, variables, folders, context.Root, cancellationToken);
+            return instance;
         }
         catch (Exception ex)
         {
-            RuntimeLog.StartFailed(context.Logger, name, ex.Message);
+            RuntimeLog.StartFailed(context.Logger, name, variables.Redact(ex.Message));
             await instance.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The instance folder (kept), its data folder and a short temp folder (both removed), written to the ledger first.</summary>
+    private static InstanceFolders CreateFolders(InstanceContext context, string name, string? runAs)
+    {
+        var instance = Path.Combine(context.TrialDirectory, name);
+        var data = Path.Combine(instance, "data");
+        var temp = Path.Combine(Path.GetTempPath(), $"assay-{Guid.NewGuid().ToString("N")[..12]}");
+        context.Ledger.RecordDirectory(data);
+        context.Ledger.RecordDirectory(temp);
+        Directory.CreateDirectory(data);
+        Directory.CreateDirectory(temp);
+        if (runAs is not null) Ownership.GiveTo(runAs, data, temp);
+        return new InstanceFolders(instance, data, temp);
+    }
+
+    private static void RemoveFolders(RunLedger ledger, InstanceFolders folders)
+    {
+        var removed = new[] { folders.Data, folders.Temp }.Where(TryDelete).ToHashSet();
+        ledger.Forget(e => e.Kind == LedgerEntryKind.Directory && removed.Contains(e.Path!));
     }
 
     /// <summary>One liveness check during the run: the process is alive and answers its probe.</summary>
@@ -128,7 +169,6 @@ internal sealed class LocalInstance : IAsyncDisposable
 
     public string Describe() => $"{Component}-{Replica} (pid {_process.Pid})";
 
-    public string LogTail() => _process.LogTail();
 
     public async ValueTask DisposeAsync()
     {
@@ -140,14 +180,13 @@ internal sealed class LocalInstance : IAsyncDisposable
             exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (would not die)", Stopwatch.GetElapsedTime(stopping).TotalMilliseconds);
         Group.Destroy();
         await _process.DisposeAsync();
-        var dataRemoved = TryDelete(_dataDirectory);
         var pid = _process.Pid;
         var groupDirectories = Group.Directories;
         // A folder still held open by a dying child stays in the ledger for the next reap.
         _ledger.Forget(e =>
             (e.Kind == LedgerEntryKind.Process && e.Pid == pid) ||
-            (e.Kind == LedgerEntryKind.Directory && e.Path == _dataDirectory && dataRemoved) ||
             (e.Kind == LedgerEntryKind.Cgroup && groupDirectories.Contains(e.Path!) && !Directory.Exists(e.Path)));
+        RemoveFolders(_ledger, _folders);
     }
 
     private static bool TryDelete(string directory)
@@ -186,7 +225,10 @@ internal sealed class LocalInstance : IAsyncDisposable
     }
 
     private DeploymentFailedException Failure(string what) =>
-        new(Component, Replica, $"component '{Component}' replica {Replica} ({_component.Entry.Name}) {what}", _process.LogTail());
+        new(Component, Replica, $"component '{Component}' replica {Replica} ({_component.Entry.Name}) {what}", _variables.Redact(_process.LogTail()));
+
+    /// <summary>The end of its logs, secrets hidden.</summary>
+    public string LogTail() => _variables.Redact(_process.LogTail());
 
     private string PortHint()
     {

@@ -48,7 +48,7 @@ public sealed class LocalLoadGenerator(
         ArgumentNullException.ThrowIfNull(progress);
         Directory.CreateDirectory(request.Directory);
         var requestPath = Path.Combine(request.Directory, "request.json");
-        await new LoadGenRequest(request.Plan, request.Targets, request.Seed).WriteAsync(requestPath, cancellationToken);
+        await new LoadGenRequest(request.Plan, request.Endpoints, request.Seed).WriteAsync(requestPath, cancellationToken);
 
         var group = accounting.Create(request.RunId, $"t{request.Trial}-{request.Variant}-{ComponentName}", ResourcePlan.Unlimited);
         ledger.RecordCgroups(group.Directories);
@@ -96,6 +96,8 @@ public sealed class LocalLoadGenerator(
         finally
         {
             if (process is not null) await process.DisposeAsync();
+            // It may hold the targets' credentials, which live no longer than the run's servers.
+            File.Delete(requestPath);
             group.Destroy();
             var pid = process?.Pid;
             var directories = group.Directories;

@@ -7,6 +7,8 @@ namespace Assay.Runtimes.Local.Processes;
 /// <param name="StdoutPath">File for standard output; null to read it through a pipe.</param>
 /// <param name="CgroupProcsFiles">cgroup.procs files the process writes its pid into before exec.</param>
 /// <param name="CpuSet">A cpuset list (<c>0</c>, <c>1-3</c>) to pin the process to; null = any CPU.</param>
+/// <param name="RunAs">A system user to run as (its uid, gid and groups); null = as the lab.</param>
+/// <param name="NewSession">Whether the process leads a session of its own (servers do; short commands need not).</param>
 public sealed record LaunchSpec(
     string FileName,
     IReadOnlyList<string> Args,
@@ -15,4 +17,6 @@ public sealed record LaunchSpec(
     string? StdoutPath,
     string StderrPath,
     IReadOnlyList<string> CgroupProcsFiles,
-    string? CpuSet);
+    string? CpuSet,
+    string? RunAs = null,
+    bool NewSession = true);

@@ -9,19 +9,18 @@ namespace Assay.Runtimes.Local.Processes;
 /// </summary>
 public sealed class LocalProcess : IAsyncDisposable
 {
-    // Joins the cgroups, redirects output, pins CPUs, starts a new session, then becomes the program:
-    // each step is an exec, so the pid the lab holds is the program's own pid.
+    // Joins the cgroups and redirects output, then execs the chain built in BuildChain (setsid, taskset,
+    // setpriv, the program): each step is an exec, so the pid the lab holds is the program's own pid.
     private const string Wrapper = """
         n=$1; shift
         while [ "$n" -gt 0 ]; do
           echo $$ > "$1" || { echo "assay: cannot join cgroup $1" >&2; exit 97; }
           shift; n=$((n-1))
         done
-        out=$1; err=$2; cpus=$3; shift 3
+        out=$1; err=$2; shift 2
         [ "$out" = "-" ] || exec >"$out"
         exec 2>"$err" </dev/null
-        if [ -n "$cpus" ]; then exec setsid taskset -c "$cpus" "$@"; fi
-        exec setsid "$@"
+        exec "$@"
         """;
 
     private readonly Process _process;
@@ -69,9 +68,7 @@ public sealed class LocalProcess : IAsyncDisposable
         foreach (var file in spec.CgroupProcsFiles) info.ArgumentList.Add(file);
         info.ArgumentList.Add(spec.StdoutPath ?? "-");
         info.ArgumentList.Add(spec.StderrPath);
-        info.ArgumentList.Add(spec.CpuSet ?? "");
-        info.ArgumentList.Add(spec.FileName);
-        foreach (var arg in spec.Args) info.ArgumentList.Add(arg);
+        foreach (var arg in BuildChain(spec)) info.ArgumentList.Add(arg);
         foreach (var (key, value) in spec.Environment) info.Environment[key] = value;
 
         var process = Process.Start(info)
@@ -80,6 +77,28 @@ public sealed class LocalProcess : IAsyncDisposable
         // The exec chain keeps the pid and its start time; only the command changes along the way.
         var identity = ProcessIdentity.Read(process.Id) ?? new ProcessIdentity(process.Id, 0, Path.GetFileName(spec.FileName));
         return new LocalProcess(process, spec, identity);
+    }
+
+    /// <summary>The exec chain: a new session, CPU pinning, a change of user, then the program and its arguments.</summary>
+    private static IEnumerable<string> BuildChain(LaunchSpec spec)
+    {
+        if (spec.NewSession) yield return "setsid";
+        if (spec.CpuSet is { } cpus)
+        {
+            yield return "taskset";
+            yield return "-c";
+            yield return cpus;
+        }
+        if (spec.RunAs is { } user)
+        {
+            yield return "setpriv";
+            yield return $"--reuid={user}";
+            yield return $"--regid={user}";
+            // The environment stays: the entry's variables (and HOME, which an entry sets when its server needs one) pass through.
+            yield return "--init-groups";
+        }
+        yield return spec.FileName;
+        foreach (var arg in spec.Args) yield return arg;
     }
 
     private static async Task WaitForExecAsync(Process process, string commandLine, CancellationToken cancellationToken)

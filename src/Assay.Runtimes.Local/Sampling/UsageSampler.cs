@@ -4,8 +4,8 @@ using Assay.Runtimes.Local.Cgroups;
 
 namespace Assay.Runtimes.Local.Sampling;
 
-/// <summary>One measured instance: which component, which replica, and its accounting group.</summary>
-public sealed record SampledInstance(string Component, int Replica, IAccountingGroup Group);
+/// <summary>One measured instance: which component, which replica, its accounting group, and how long it took to start.</summary>
+public sealed record SampledInstance(string Component, int Replica, IAccountingGroup Group, double StartupSeconds = 0);
 
 /// <summary>
 /// Reads every instance's group at a fixed interval into a series, plus once at each window mark, so
@@ -122,7 +122,7 @@ public sealed class UsageSampler : IUsageMonitor, IAsyncDisposable
             var start = WindowStart ?? _samples.FirstOrDefault();
             var end = WindowEnd ?? Last;
             if (start is null || end is null)
-                return new ComponentUsage(instance.Component, instance.Replica, 0, 0, 0, 0, [.. _samples]);
+                return new ComponentUsage(instance.Component, instance.Replica, 0, 0, 0, 0, [.. _samples], instance.StartupSeconds);
             var from = windowStart ?? start.OffsetSeconds;
             var inWindow = _samples.Where(s => s.OffsetSeconds >= from - 1e-9 && s.OffsetSeconds <= windowEnd + 1e-9).ToList();
             if (inWindow.Count == 0) inWindow = [end];
@@ -135,7 +135,8 @@ public sealed class UsageSampler : IUsageMonitor, IAsyncDisposable
                 seconds > 0 ? cpu / seconds : 0,
                 inWindow.Max(s => s.MemoryBytes),
                 (long)inWindow.Average(s => s.MemoryBytes),
-                [.. _samples]);
+                [.. _samples],
+                instance.StartupSeconds);
         }
     }
 }

@@ -18,9 +18,12 @@ internal static partial class CatalogEntryParser
 
     private static readonly string[] RootFields = ["apiVersion", "kind", "metadata", "spec"];
     private static readonly string[] MetadataFields = ["name", "labels"];
-    private static readonly string[] SpecFields = ["description", "binary", "ports", "start", "readiness", "metrics", "stop", "parameters"];
+    private static readonly string[] SpecFields =
+        ["description", "protocol", "binary", "ports", "start", "init", "setup", "readiness", "metrics", "stop", "parameters", "connection", "links"];
     private static readonly string[] BinaryFields = ["command", "build", "package", "searchPaths", "versionArgs"];
-    private static readonly string[] StartFields = ["args", "env", "files"];
+    private static readonly string[] StartFields = ["args", "env", "files", "runAs"];
+    private static readonly string[] CommandFields = ["command", "args", "env", "timeout"];
+    private static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(60);
     private static readonly string[] FileFields = ["path", "content"];
     private static readonly string[] ReadinessFields = ["http", "tcp", "timeout", "interval"];
     private static readonly string[] HttpProbeFields = ["port", "path"];
@@ -42,6 +45,12 @@ internal static partial class CatalogEntryParser
 
     [GeneratedRegex("^[a-z0-9][a-z0-9+.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex PackageNamePattern();
+
+    [GeneratedRegex("^[a-z_][a-z0-9_-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserNamePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProtocolPattern();
 
     public static CatalogEntry? Parse(string file, string text, DiagnosticBag diagnostics, out SourceLocation? nameLocation)
     {
@@ -73,18 +82,24 @@ internal static partial class CatalogEntryParser
         var specNode = new Node(spec.Path, spec.Location);
         var ports = Ports(spec, values, specNode);
         var parameters = Parameters(spec, values);
-        var templates = new TemplateChecker(ports, parameters.Keys, diagnostics);
+        var links = Links(spec, values);
+        var templates = new TemplateChecker(ports, parameters.Keys, links, diagnostics);
 
         var entry = new CatalogEntry(
             name ?? "",
             values.Text(spec.Scalar("description")) ?? "",
+            Protocol(spec, values),
             Binary(spec, values, templates, specNode),
             ports,
             Launch(spec, values, templates),
+            Commands(spec, "init", values, templates),
+            Commands(spec, "setup", values, templates),
             Readiness(spec, values, ports, specNode),
             Metrics(spec, values, ports),
             Stop(spec, values),
             parameters,
+            TemplateMap(spec.ScalarMap("connection"), values, templates),
+            links,
             file);
         return diagnostics.ErrorCount > errorsBefore ? null : entry;
     }
@@ -173,17 +188,84 @@ internal static partial class CatalogEntryParser
         return new BinaryRequirement(command ?? "", searchPaths, package, build, versionArgs);
     }
 
-    private static LaunchTemplate Launch(FieldReader spec, ValueReader values, TemplateChecker templates)
+    private static string Protocol(FieldReader spec, ValueReader values)
     {
-        if (spec.Mapping("start", StartFields) is not { } start) return new LaunchTemplate([], new Dictionary<string, string>(), []);
-        var args = TemplateList(start.ScalarList("args"), values, templates);
+        if (spec.Scalar("protocol") is not { } scalar) return CatalogEntry.DefaultProtocol;
+        var protocol = values.Text(scalar);
+        if (protocol is null || !ProtocolPattern().IsMatch(protocol))
+        {
+            values.Error(scalar, $"'{protocol}' is not a protocol name", "e.g. protocol: postgresql (what drivers speak to it: http, postgresql, mysql, redis, memcached, nats, amqp, mqtt, prometheus, loki)");
+            return CatalogEntry.DefaultProtocol;
+        }
+        return protocol;
+    }
+
+    private static List<string> Links(FieldReader spec, ValueReader values)
+    {
+        var links = new List<string>();
+        foreach (var scalar in spec.ScalarList("links") ?? [])
+        {
+            if (values.Name(scalar) is not { } link) continue;
+            if (links.Contains(link)) values.Error(scalar, $"link '{link}' is listed twice", "list each link name once");
+            else links.Add(link);
+        }
+        return links;
+    }
+
+    /// <summary>init or setup: commands run to completion before the start or once the instance is ready.</summary>
+    private static List<CommandTemplate> Commands(FieldReader spec, string field, ValueReader values, TemplateChecker templates)
+    {
+        var commands = new List<CommandTemplate>();
+        foreach (var command in spec.MappingList(field, CommandFields) ?? [])
+        {
+            var node = new Node(command.Path, command.Location);
+            var program = command.Scalar("command");
+            if (program is null) values.Required(node, "command");
+            templates.Check(program);
+            var timeout = values.Duration(command.Scalar("timeout"), allowZero: false) ?? DefaultCommandTimeout;
+            var text = values.Text(program);
+            if (text is null) continue;
+            commands.Add(new CommandTemplate(text, TemplateList(command.ScalarList("args"), values, templates),
+                Environment(command, values, templates), timeout));
+        }
+        return commands;
+    }
+
+    private static Dictionary<string, string> TemplateMap(IReadOnlyList<ScalarPair>? pairs, ValueReader values, TemplateChecker templates)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in pairs ?? [])
+        {
+            templates.Check(value);
+            if (values.Text(value) is { } text) map[key.Text] = text;
+        }
+        return map;
+    }
+
+    private static Dictionary<string, string> Environment(FieldReader reader, ValueReader values, TemplateChecker templates)
+    {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in start.ScalarMap("env") ?? [])
+        foreach (var (key, value) in reader.ScalarMap("env") ?? [])
         {
             if (!EnvironmentNamePattern().IsMatch(key.Text))
                 values.Error(key, $"'{key.Text}' is not a valid environment variable name", "use letters, digits and '_', e.g. APP_NAME");
             templates.Check(value);
             environment[key.Text] = value.Text;
+        }
+        return environment;
+    }
+
+    private static LaunchTemplate Launch(FieldReader spec, ValueReader values, TemplateChecker templates)
+    {
+        if (spec.Mapping("start", StartFields) is not { } start) return new LaunchTemplate([], new Dictionary<string, string>(), []);
+        var args = TemplateList(start.ScalarList("args"), values, templates);
+        var environment = Environment(start, values, templates);
+        var runAsScalar = start.Scalar("runAs");
+        var runAs = values.Text(runAsScalar);
+        if (runAs is not null && !UserNamePattern().IsMatch(runAs))
+        {
+            values.Error(runAsScalar!, $"'{runAs}' is not a user name", "e.g. runAs: postgres (the system user the server's package creates)");
+            runAs = null;
         }
         var files = new List<ConfigFileTemplate>();
         foreach (var file in start.MappingList("files", FileFields) ?? [])
@@ -192,7 +274,7 @@ internal static partial class CatalogEntryParser
         }
         foreach (var duplicate in files.GroupBy(f => f.Path).Where(g => g.Count() > 1))
             values.Diagnostics.Error(start.Location, start.PathOf("files"), $"file '{duplicate.Key}' is listed twice", "render each file once");
-        return new LaunchTemplate(args, environment, files);
+        return new LaunchTemplate(args, environment, files, runAs);
     }
 
     private static ConfigFileTemplate? ConfigFile(FieldReader file, ValueReader values, TemplateChecker templates)

@@ -16,10 +16,11 @@ internal static class ExperimentParser
     private static readonly string[] HypothesisFields = ["claim", "questions", "focus", "successCriteria"];
     private static readonly string[] CriterionFields = ["metric", "operator", "value", "description"];
     private static readonly string[] PlacementFields = ["loadGenerator", "components"];
-    private static readonly string[] VariantFields = ["name", "components"];
-    private static readonly string[] ComponentFields = ["name", "uses", "replicas", "parameters", "resources"];
+    private static readonly string[] VariantFields = ["name", "components", "parameters"];
+    private static readonly string[] ComponentFields = ["name", "uses", "replicas", "parameters", "resources", "links"];
     private static readonly string[] ResourceFields = ["cpus", "memory", "cpuset"];
-    private static readonly string[] WorkloadFields = ["driver", "target", "model", "warmUp", "duration", "timeout", "requests"];
+    private static readonly string[] CommonWorkloadFields = ["driver", "target", "model", "warmUp", "duration", "timeout", "requests"];
+    private static readonly string[] WorkloadFields = [.. CommonWorkloadFields, .. Drivers.DriverSpecs.Blocks];
     private static readonly string[] ModelFields = ["type", "connections", "thinkTime", "rate", "maxConnections", "lagTolerance", "maxLateFraction"];
     private static readonly string[] ThinkTimeFields = ["min", "max"];
     private static readonly string[] RequestFields = ["name", "weight", "method", "path", "headers", "body", "expect"];
@@ -76,7 +77,7 @@ internal static class ExperimentParser
         r is null ? null : new(r.Scalar("loadGenerator"), r.Scalar("components"), r.Path, r.Location);
 
     private static VariantSpec Variant(FieldReader r) =>
-        new(r.Scalar("name"), r.MappingList("components", ComponentFields)?.Select(Component).ToList(), r.Path, r.Location);
+        new(r.Scalar("name"), r.MappingList("components", ComponentFields)?.Select(Component).ToList(), r.ScalarMap("parameters"), r.Path, r.Location);
 
     private static ComponentSpec Component(FieldReader r)
     {
@@ -87,6 +88,7 @@ internal static class ExperimentParser
             r.Scalar("replicas"),
             r.ScalarMap("parameters"),
             resources is null ? null : new(resources.Scalar("cpus"), resources.Scalar("memory"), resources.Scalar("cpuset"), resources.Path, resources.Location),
+            r.ScalarMap("links"),
             r.Path,
             r.Location);
     }
@@ -99,8 +101,20 @@ internal static class ExperimentParser
         r.Scalar("duration"),
         r.Scalar("timeout"),
         r.MappingList("requests", RequestFields)?.Select(Request).ToList(),
+        Blocks(r),
         r.Path,
         r.Location);
+
+    private static Dictionary<string, DriverBlockSpec> Blocks(FieldReader workload)
+    {
+        var blocks = new Dictionary<string, DriverBlockSpec>(StringComparer.Ordinal);
+        foreach (var name in Drivers.DriverSpecs.Blocks)
+        {
+            if (workload.Node(name) is { } node && node is not YamlScalar { IsNull: true })
+                blocks[name] = new DriverBlockSpec(node, workload.PathOf(name), node.Location);
+        }
+        return blocks;
+    }
 
     private static LoadModelSpec? Model(FieldReader? r) => r is null ? null : new(
         r.Scalar("type"),

@@ -31,10 +31,10 @@ public sealed partial class ExperimentResolver
                 _values.Error(key, $"unknown metric '{metric}' for the {driver} driver", Suggestions.Hint(metric, known));
                 continue;
             }
-            if (tag is not null && !workload.RequestNames.Contains(tag))
+            if (tag is not null && !workload.OperationNames.Contains(tag))
             {
                 _values.Error(key, $"no request named '{tag}' in spec.workload.requests",
-                    workload.RequestNames.Count == 0 ? null : Suggestions.Hint(tag, workload.RequestNames));
+                    workload.OperationNames.Count == 0 ? null : Suggestions.Hint(tag, workload.OperationNames));
                 continue;
             }
             foreach (var expression in threshold.Expressions)

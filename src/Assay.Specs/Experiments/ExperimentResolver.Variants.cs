@@ -8,7 +8,8 @@ public sealed partial class ExperimentResolver
 {
     private const string DefaultVariant = "default";
 
-    private List<ResolvedVariant> Variants(ExperimentSpec spec)
+    /// <summary>The variants as written (one named "default" when the file lists components directly), names checked.</summary>
+    private List<DeclaredVariant> DeclaredVariants(ExperimentSpec spec)
     {
         if (spec.Variants is not null && spec.Components is not null)
         {
@@ -17,14 +18,14 @@ public sealed partial class ExperimentResolver
                 "for one candidate write components; to compare several, move the components into variants");
         }
         if (spec.Variants is null)
-            return [new ResolvedVariant(DefaultVariant, null, Components(spec.Components ?? []))];
+            return [new DeclaredVariant(DefaultVariant, null, spec.Components ?? [])];
         if (spec.Variants.Count == 0)
         {
             _diagnostics.Error(spec.Location, FieldPath.Child(spec.FieldPath, "variants"), "needs at least one variant",
                 "e.g. variants: [{name: dotnet, components: [{name: web, uses: demo-app}]}]");
         }
 
-        var variants = new List<ResolvedVariant>();
+        var variants = new List<DeclaredVariant>();
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var variant in spec.Variants)
         {
@@ -34,7 +35,7 @@ public sealed partial class ExperimentResolver
             {
                 _values.Error(variant.Name!, $"variant name '{name}' is used twice", $"the first is at line {seen[name].Line}; give each variant its own name");
             }
-            variants.Add(new ResolvedVariant(name ?? "", variant, Components(variant.Components ?? [])));
+            variants.Add(new DeclaredVariant(name ?? "", variant, variant.Components ?? []));
         }
         return variants;
     }
@@ -54,7 +55,44 @@ public sealed partial class ExperimentResolver
             }
             resolved.Add(Component(component, name));
         }
-        return resolved;
+        return [.. resolved.Select((c, i) => WithLinks(c, resolved.Take(i).ToList()))];
+    }
+
+    /// <summary>
+    /// A component's links: each names a link its entry declares and a component declared before it in the
+    /// same variant (started first, so its address is known); every declared link must be given.
+    /// </summary>
+    private ResolvedComponent WithLinks(ResolvedComponent component, IReadOnlyList<ResolvedComponent> earlier)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        var declared = component.Entry?.Links ?? [];
+        foreach (var (key, value) in component.Spec.Links ?? [])
+        {
+            if (component.Entry is not null && !declared.Contains(key.Text))
+            {
+                var hint = declared.Count == 0
+                    ? $"'{component.Entry.Name}' declares no links; remove this one"
+                    : Suggestions.Hint(key.Text, [.. declared]);
+                _values.Error(key, $"catalog entry '{component.Entry.Name}' has no link '{key.Text}'", hint);
+                continue;
+            }
+            if (_values.Name(value) is not { } target) continue;
+            if (earlier.All(c => c.Name != target))
+            {
+                var names = earlier.Select(c => c.Name).OfType<string>().ToList();
+                _values.Error(value, $"link '{key.Text}' names '{target}', which is not a component declared before '{component.Name}'",
+                    names.Count == 0 ? "declare the linked component first: components start in the order written" : $"components declared before it: {string.Join(", ", names)}");
+                continue;
+            }
+            links[key.Text] = target;
+        }
+        foreach (var missing in declared.Where(l => !links.ContainsKey(l) && !(component.Spec.Links ?? []).Any(p => p.Key.Text == l)))
+        {
+            _diagnostics.Error(component.Spec.Location, FieldPath.Child(component.Spec.FieldPath, "links"),
+                $"component '{component.Name}' ({component.Entry!.Name}) needs link '{missing}'",
+                $"e.g. links: {{{missing}: web}}, naming a component declared before it");
+        }
+        return component with { Plan = component.Plan is null ? null : component.Plan with { Links = links } };
     }
 
     private ResolvedComponent Component(ComponentSpec component, string? name)
@@ -80,7 +118,7 @@ public sealed partial class ExperimentResolver
         var cpuSet = _values.CpuList(resources?.CpuSet, out var cpuSetCpus);
         var plan = name is null || entry is null
             ? null
-            : new ComponentPlan(name, entry, parameters, new ResourcePlan(cpus, memory, cpuSet), replicas);
+            : new ComponentPlan(name, entry, parameters, new ResourcePlan(cpus, memory, cpuSet), replicas, new Dictionary<string, string>());
         return new ResolvedComponent(name, entry, plan, component, cpuSetCpus);
     }
 
@@ -107,10 +145,13 @@ public sealed partial class ExperimentResolver
         return values;
     }
 
+    private sealed record DeclaredVariant(string Name, VariantSpec? Spec, IReadOnlyList<ComponentSpec> Components);
+
     /// <summary>A variant as far as it could be resolved; components whose entry is unknown have no plan.</summary>
     private sealed record ResolvedVariant(string Name, VariantSpec? Spec, IReadOnlyList<ResolvedComponent> Components)
     {
-        public VariantPlan Plan() => new(Name, [.. Components.Select(c => c.Plan).OfType<ComponentPlan>()]);
+        public VariantPlan Plan(WorkloadPlan workload, IReadOnlyList<ThresholdPlan> thresholds, IReadOnlyDictionary<string, string> parameters) =>
+            new(Name, [.. Components.Select(c => c.Plan).OfType<ComponentPlan>()], workload, thresholds, parameters);
     }
 
     private sealed record ResolvedComponent(string? Name, CatalogEntry? Entry, ComponentPlan? Plan, ComponentSpec Spec, SortedSet<int>? CpuSet);

@@ -61,25 +61,31 @@ public sealed partial class ExperimentResolver
             return null;
         }
         var scope = ParameterScope.Build(spec.Parameters, _options.Parameters, _requireParameters, _diagnostics);
-        _values = new ValueReader(scope, _diagnostics);
+        var experimentValues = new ValueReader(scope, _diagnostics);
+        _values = experimentValues;
 
         var info = Info(name, spec);
         var trials = _options.Trials ?? _values.Integer(spec.Trials, 1) ?? 1;
-        var variants = Variants(spec);
-        var workload = Workload(spec, variants);
-        var thresholds = Thresholds(spec, workload);
-        var placement = Placement(spec, variants);
+        var deferred = false;
+        var resolved = new List<ResolvedVariant>();
+        var plans = new List<VariantPlan>();
+        foreach (var declared in DeclaredVariants(spec))
+        {
+            // Each variant resolves with its own parameters: its workload and thresholds may differ (target, level, setting).
+            var variantScope = scope.With(declared.Spec?.Parameters, _options.Parameters, _diagnostics);
+            _values = new ValueReader(variantScope, _diagnostics);
+            var variant = new ResolvedVariant(declared.Name, declared.Spec, Components(declared.Components));
+            var workload = Workload(spec, variant);
+            var thresholds = Thresholds(spec, workload);
+            deferred |= _values.Deferred;
+            resolved.Add(variant);
+            if (workload.Plan is not null) plans.Add(variant.Plan(workload.Plan, thresholds, variantScope.Values));
+        }
+        _values = experimentValues;
+        var placement = Placement(spec, resolved);
 
-        if (_diagnostics.HasErrors || _values.Deferred || name is null || workload.Plan is null) return null;
-        return new ExperimentPlan(
-            info,
-            [.. variants.Select(v => v.Plan())],
-            workload.Plan,
-            thresholds,
-            trials,
-            placement,
-            scope.Values,
-            source);
+        if (_diagnostics.HasErrors || deferred || experimentValues.Deferred || name is null || plans.Count != resolved.Count) return null;
+        return new ExperimentPlan(info, plans, trials, placement, scope.Values, source);
     }
 
     private string? Envelope()

@@ -57,21 +57,29 @@ public sealed record SuccessCriterionSpec(
 public sealed record PlacementSpec(Scalar? LoadGenerator, Scalar? Components, string FieldPath, SourceLocation Location)
     : SpecNode(FieldPath, Location);
 
-public sealed record VariantSpec(Scalar? Name, IReadOnlyList<ComponentSpec>? Components, string FieldPath, SourceLocation Location)
-    : SpecNode(FieldPath, Location);
+/// <param name="Parameters">Overrides of experiment parameters for this variant (the target, a level, a setting).</param>
+public sealed record VariantSpec(
+    Scalar? Name,
+    IReadOnlyList<ComponentSpec>? Components,
+    IReadOnlyList<ScalarPair>? Parameters,
+    string FieldPath,
+    SourceLocation Location) : SpecNode(FieldPath, Location);
 
+/// <param name="Links">The entry's link names mapped to components declared before this one (proxy upstream: web).</param>
 public sealed record ComponentSpec(
     Scalar? Name,
     Scalar? Uses,
     Scalar? Replicas,
     IReadOnlyList<ScalarPair>? Parameters,
     ResourcesSpec? Resources,
+    IReadOnlyList<ScalarPair>? Links,
     string FieldPath,
     SourceLocation Location) : SpecNode(FieldPath, Location);
 
 public sealed record ResourcesSpec(Scalar? Cpus, Scalar? Memory, Scalar? CpuSet, string FieldPath, SourceLocation Location)
     : SpecNode(FieldPath, Location);
 
+/// <param name="Blocks">Driver settings blocks as written (<c>kv:</c>, <c>sql:</c>…), by block name; each driver reads its own.</param>
 public sealed record WorkloadSpec(
     Scalar? Driver,
     Scalar? Target,
@@ -80,8 +88,12 @@ public sealed record WorkloadSpec(
     Scalar? Duration,
     Scalar? Timeout,
     IReadOnlyList<RequestSpec>? Requests,
+    IReadOnlyDictionary<string, DriverBlockSpec> Blocks,
     string FieldPath,
     SourceLocation Location) : SpecNode(FieldPath, Location);
+
+/// <summary>A driver's settings block, kept as its YAML node: the driver reads it once parameters are known.</summary>
+public sealed record DriverBlockSpec(Yaml.YamlNode Node, string FieldPath, SourceLocation Location) : SpecNode(FieldPath, Location);
 
 /// <summary>
 /// The arrival model with the fields of both kinds: which ones apply depends on <see cref="Type"/>, which may

@@ -62,6 +62,32 @@ internal sealed partial class ParameterScope : IScalarRenderer
         return scope;
     }
 
+    /// <summary>
+    /// This scope with a variant's overrides applied (a <c>--param</c> still wins over them, as over any
+    /// default). An override must name a declared parameter: that keeps the experiment's parameters the one
+    /// list of what varies.
+    /// </summary>
+    public ParameterScope With(IReadOnlyList<ScalarPair>? overrides, IReadOnlyDictionary<string, string> given, DiagnosticBag diagnostics)
+    {
+        if (overrides is null || overrides.Count == 0) return this;
+        var scope = new ParameterScope();
+        scope._declared.AddRange(_declared);
+        foreach (var (name, value) in _values) scope._values[name] = value;
+        foreach (var (key, value) in overrides)
+        {
+            if (!_declared.Contains(key.Text))
+            {
+                var hint = Suggestions.Closest(key.Text, _declared) is { } closest
+                    ? $"did you mean '{closest}'?"
+                    : $"declare it under {ParametersPath} with its default, then override it here";
+                diagnostics.Error(key.Location, key.FieldPath, $"'{key.Text}' is not a parameter of this experiment", hint);
+                continue;
+            }
+            if (!given.ContainsKey(key.Text)) scope._values[key.Text] = value.Text;
+        }
+        return scope;
+    }
+
     public RenderedScalar? Render(Scalar scalar, DiagnosticBag diagnostics, ref bool deferred)
     {
         var names = Template.Names(scalar.Text);

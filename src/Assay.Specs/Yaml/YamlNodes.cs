@@ -3,7 +3,7 @@ using Assay.Core.Diagnostics;
 namespace Assay.Specs.Yaml;
 
 /// <summary>A node of a YAML document and the position it starts at.</summary>
-internal abstract record YamlNode(SourceLocation Location)
+public abstract record YamlNode(SourceLocation Location)
 {
     /// <summary>What the node is, for messages such as "expected a number, got a list".</summary>
     public abstract string Describe();
@@ -12,23 +12,23 @@ internal abstract record YamlNode(SourceLocation Location)
 /// <param name="Value">The scalar's text after YAML unescaping.</param>
 /// <param name="IsPlain">Unquoted and untagged: only such scalars can be numbers, booleans or null (YAML 1.2 core schema).</param>
 /// <param name="Raw">The scalar exactly as written in the file, quotes and escapes included; used to point at a part of it.</param>
-internal sealed record YamlScalar(string Value, bool IsPlain, string Raw, SourceLocation Location) : YamlNode(Location)
+public sealed record YamlScalar(string Value, bool IsPlain, string Raw, SourceLocation Location) : YamlNode(Location)
 {
     public bool IsNull => IsPlain && CoreSchema.IsNull(Value);
 
     public override string Describe() => IsNull ? "null" : $"'{Value}'";
 }
 
-internal sealed record YamlSequence(IReadOnlyList<YamlNode> Items, SourceLocation Location) : YamlNode(Location)
+public sealed record YamlSequence(IReadOnlyList<YamlNode> Items, SourceLocation Location) : YamlNode(Location)
 {
     public override string Describe() => "a list";
 }
 
-internal sealed record YamlMapping(IReadOnlyList<YamlEntry> Entries, SourceLocation Location) : YamlNode(Location)
+public sealed record YamlMapping(IReadOnlyList<YamlEntry> Entries, SourceLocation Location) : YamlNode(Location)
 {
     public override string Describe() => "a mapping";
 
     public YamlEntry? Find(string key) => Entries.FirstOrDefault(e => e.Key.Value == key);
 }
 
-internal sealed record YamlEntry(YamlScalar Key, YamlNode Value);
+public sealed record YamlEntry(YamlScalar Key, YamlNode Value);

@@ -5,17 +5,27 @@ namespace Assay.Workloads.LoadGeneration;
 
 /// <summary>
 /// What the lab hands to a load generator process (<c>assay loadgen &lt;request.json&gt;</c>): the workload
-/// plan, the target URLs and the seed, as one JSON document.
+/// plan, the endpoints of each role (with their connection settings) and the seed, as one JSON document.
+/// The file may hold credentials: it is written readable by its owner only, and removed after the run.
 /// </summary>
-public sealed record LoadGenRequest(WorkloadPlan Plan, IReadOnlyList<Uri> Targets, int Seed)
+public sealed record LoadGenRequest(WorkloadPlan Plan, IReadOnlyDictionary<string, IReadOnlyList<TargetEndpoint>> Endpoints, int Seed)
 {
-    public WorkloadRun ToRun() => new(Plan, Targets, Seed);
+    /// <summary>A request against plain URLs as the target.</summary>
+    public static LoadGenRequest ForUrls(WorkloadPlan plan, IReadOnlyList<Uri> targets, int seed) =>
+        new(plan, WorkloadRun.Targeting(targets), seed);
+
+    public WorkloadRun ToRun() => new(Plan, Endpoints, Seed);
 
     public string ToJson() => JsonSerializer.Serialize(this, LoadGenJson.Options);
 
     public async Task WriteAsync(string path, CancellationToken cancellationToken)
     {
-        await using var file = File.Create(path);
+        await using var file = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
         await JsonSerializer.SerializeAsync(file, this, LoadGenJson.Options, cancellationToken);
     }
 
@@ -54,8 +64,8 @@ public sealed record LoadGenRequest(WorkloadPlan Plan, IReadOnlyList<Uri> Target
     {
         if (request is null) throw new FormatException($"The load generator request '{source}' is empty (null).");
         if (request.Plan is null) throw new FormatException($"The load generator request '{source}' has no plan.");
-        if (request.Targets is null || request.Targets.Count == 0)
-            throw new FormatException($"The load generator request '{source}' has no targets: give at least one base URL such as http://127.0.0.1:8080.");
+        if (request.Endpoints is null || !request.Endpoints.TryGetValue(WorkloadPlan.TargetRole, out var targets) || targets.Count == 0)
+            throw new FormatException($"The load generator request '{source}' has no targets: give at least one endpoint such as http://127.0.0.1:8080.");
         return request;
     }
 }

@@ -4,9 +4,11 @@ namespace Assay.Core.Tests.Plans;
 
 public class TrialScheduleTests
 {
-    private static readonly VariantPlan A = new("A", []);
-    private static readonly VariantPlan B = new("B", []);
-    private static readonly VariantPlan C = new("C", []);
+    private static readonly HttpWorkloadPlan Workload = new(
+        new TargetPlan(null, null, new Uri("http://127.0.0.1:9")), [], new ClosedModel(1, TimeSpan.Zero, TimeSpan.Zero), TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    private static readonly VariantPlan A = new("A", [], Workload, [], new Dictionary<string, string>());
+    private static readonly VariantPlan B = new("B", [], Workload, [], new Dictionary<string, string>());
+    private static readonly VariantPlan C = new("C", [], Workload, [], new Dictionary<string, string>());
 
     private static string Order(IReadOnlyList<VariantPlan> variants, int trials) =>
         string.Join(" ", TrialSchedule.Interleaved(variants, trials).Select(s => $"{s.Trial}{s.Variant.Name}"));

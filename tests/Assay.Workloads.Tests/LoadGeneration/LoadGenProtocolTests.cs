@@ -45,7 +45,7 @@ public class LoadGenProtocolTests
         {
             foreach (var model in new LoadModel[] { new ClosedModel(8, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1.5)), new OpenModel(250.5, 16, TimeSpan.FromMilliseconds(10), 0.01) })
             {
-                var request = new LoadGenRequest(Plans.Http(model, 1, 10, 2, [Plans.Get("health", "/health", 2, 200, 204)]), [new Uri("http://127.0.0.1:8080"), new Uri("http://127.0.0.1:8081")], 42);
+                var request = LoadGenRequest.ForUrls(Plans.Http(model, 1, 10, 2, [Plans.Get("health", "/health", 2, 200, 204)]), [new Uri("http://127.0.0.1:8080"), new Uri("http://127.0.0.1:8081")], 42);
                 var path = Path.Combine(folder.FullName, "request.json");
 
                 await request.WriteAsync(path, CancellationToken.None);
@@ -53,7 +53,7 @@ public class LoadGenProtocolTests
 
                 var plan = Assert.IsType<HttpWorkloadPlan>(read.Plan);
                 Assert.Equal(model, plan.Model);
-                Assert.Equal(request.Targets, read.Targets);
+                Assert.Equal(request.ToRun().Targets, read.ToRun().Targets);
                 Assert.Equal(42, read.Seed);
                 Assert.Equal(request.ToJson(), read.ToJson());
                 Assert.Contains("\"driver\":\"http\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public class LoadGenProtocolTests
     public async Task A_request_without_targets_is_a_bad_request()
     {
         using var request = new RequestFile();
-        await File.WriteAllTextAsync(request.Path, new LoadGenRequest(Plans.Closed(1, 0, 1), [], 1).ToJson());
+        await File.WriteAllTextAsync(request.Path, LoadGenRequest.ForUrls(Plans.Closed(1, 0, 1), Array.Empty<Uri>(), 1).ToJson());
         var error = new StringWriter();
 
         var exit = await LoadGenHost.RunAsync(request.Path, new StringWriter(), error, CancellationToken.None);
@@ -202,7 +202,7 @@ public class LoadGenProtocolTests
             var file = new RequestFile();
             try
             {
-                await new LoadGenRequest(plan, [target], 7).WriteAsync(file.Path, CancellationToken.None);
+                await LoadGenRequest.ForUrls(plan, [target], 7).WriteAsync(file.Path, CancellationToken.None);
                 return file;
             }
             catch
