@@ -140,12 +140,17 @@ internal sealed class LocalInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>The instance folder (kept), its data folder and a short temp folder (both removed), written to the ledger first.</summary>
+    /// <summary>
+    /// The instance folder (kept), its data folder and a short temp folder (both removed), written to the
+    /// ledger first. The data folder lives in the instance folder, unless the instance runs as another user
+    /// who could not reach it there (a run folder under /root, say): then it lives in the temp folder.
+    /// </summary>
     private static InstanceFolders CreateFolders(InstanceContext context, string name, string? runAs)
     {
         var instance = Path.Combine(context.TrialDirectory, name);
-        var data = Path.Combine(instance, "data");
         var temp = Path.Combine(Path.GetTempPath(), $"assay-{Guid.NewGuid().ToString("N")[..12]}");
+        Directory.CreateDirectory(instance);
+        var data = runAs is null || Ownership.OthersCanReach(instance) ? Path.Combine(instance, "data") : Path.Combine(temp, "data");
         context.Ledger.RecordDirectory(data);
         context.Ledger.RecordDirectory(temp);
         Directory.CreateDirectory(data);

@@ -5,6 +5,17 @@ namespace Assay.Runtimes.Local.Deployment;
 /// <summary>Gives folders to the system user a server runs as (PostgreSQL will not use a data folder it does not own).</summary>
 internal static class Ownership
 {
+    /// <summary>True when every folder from the root down to <paramref name="directory"/> lets other users pass.</summary>
+    public static bool OthersCanReach(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            if (!current.Exists) continue;
+            if ((File.GetUnixFileMode(current.FullName) & UnixFileMode.OtherExecute) == 0) return false;
+        }
+        return true;
+    }
+
     public static void GiveTo(string user, params string[] directories)
     {
         var info = new ProcessStartInfo("chown") { RedirectStandardError = true, UseShellExecute = false };

@@ -91,9 +91,12 @@ public sealed class LocalProcess : IAsyncDisposable
         }
         if (spec.RunAs is { } user)
         {
+            // The user's own primary group: a user's group is not always named after it (nobody: nogroup).
+            var account = SystemUser.Find(user)
+                ?? throw new InvalidOperationException($"There is no system user '{user}' to run {spec.FileName} as; install the package that creates it.");
             yield return "setpriv";
-            yield return $"--reuid={user}";
-            yield return $"--regid={user}";
+            yield return $"--reuid={account.Uid}";
+            yield return $"--regid={account.Gid}";
             // The environment stays: the entry's variables (and HOME, which an entry sets when its server needs one) pass through.
             yield return "--init-groups";
         }
