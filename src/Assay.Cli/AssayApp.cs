@@ -42,6 +42,8 @@ public static class AssayApp
             config.AddCommand<ShowCommand>("show")
                 .WithDescription("Shows one stored run as assay run printed it, or its result document with --json.")
                 .WithExample("show", "20261127-0426");
+            config.AddCommand<DoctorCommand>("doctor")
+                .WithDescription("Checks which catalog entries this machine can run (binary and version found) and says how to get the missing ones.");
             config.AddCommand<LoadGenCommand>("loadgen")
                 .WithDescription("Internal: the load generator process the lab starts for each trial.")
                 .IsHidden();
