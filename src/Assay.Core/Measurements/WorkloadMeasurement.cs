@@ -36,6 +36,12 @@ public sealed record WorkloadMeasurement(
 
     /// <summary>Null when the measurement can be trusted, else why not.</summary>
     public string? InvalidReason => Schedule is { Valid: false } s ? s.Reason : null;
+
+    /// <summary>
+    /// Figures a driver measures besides operations, by name in camelCase with the unit in the name
+    /// (<c>published</c>, <c>received</c>, <c>lost</c>, <c>headSeries</c>, <c>ingestedSamplesPerSecond</c>…).
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Stats { get; init; } = new Dictionary<string, double>();
 }
 
 /// <summary>One operation of the mix: how many completed, how many failed, and their latencies.</summary>

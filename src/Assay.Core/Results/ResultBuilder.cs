@@ -34,7 +34,10 @@ public static class ResultBuilder
             measurement.ErrorKinds,
             measurement.Schedule,
             measurement.InvalidReason is null,
-            measurement.InvalidReason);
+            measurement.InvalidReason)
+        {
+            Stats = measurement.Stats,
+        };
     }
 
     /// <summary>One component's instances summed (replicas run at once, so their usage adds up).</summary>
@@ -151,7 +154,11 @@ public static class ResultBuilder
             MedianCounts([.. trials.Select(t => t.ErrorKinds)]),
             invalid?.Schedule ?? trials[0].Schedule,
             invalid is null,
-            invalid?.InvalidReason);
+            invalid?.InvalidReason)
+        {
+            Stats = trials.SelectMany(t => t.Stats.Keys).Distinct()
+                .ToDictionary(key => key, key => Median.Of(trials.Where(t => t.Stats.ContainsKey(key)).Select(t => t.Stats[key]))),
+        };
     }
 
     private static IReadOnlyList<ComponentSummary> MedianComponents(IReadOnlyList<IReadOnlyList<ComponentSummary>> trials)

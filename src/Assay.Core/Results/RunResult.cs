@@ -73,7 +73,11 @@ public sealed record WorkloadSummary(
     IReadOnlyDictionary<string, long> ErrorKinds,
     ScheduleMeasurement? Schedule,
     bool Valid,
-    string? InvalidReason);
+    string? InvalidReason)
+{
+    /// <summary>A driver's own figures (messages lost, head series…); see <see cref="WorkloadMeasurement.Stats"/>.</summary>
+    public IReadOnlyDictionary<string, double> Stats { get; init; } = new Dictionary<string, double>();
+}
 
 public sealed record RequestSummary(
     string Name,

@@ -214,4 +214,31 @@ public class ResultBuilderVariantTests
         Assert.Equal("the load generator fell behind", variant.Workload.InvalidReason);
         Assert.Equal(RunStatus.Failed, variant.Status);
     }
+
+    [Fact]
+    public void A_drivers_own_figures_are_medians_across_the_trials_that_have_them()
+    {
+        var first = Trial(1, Workload(10, 100, 0, 1) with { Stats = new Dictionary<string, double> { ["lost"] = 2, ["headSeries"] = 1000 } });
+        var second = Trial(2, Workload(10, 100, 0, 1) with { Stats = new Dictionary<string, double> { ["lost"] = 8, ["headSeries"] = 1000 } });
+        var third = Trial(3, Workload(10, 100, 0, 1) with { Stats = new Dictionary<string, double> { ["lost"] = 3 } });
+
+        var stats = Variant(first, second, third).Workload.Stats;
+
+        Assert.Equal(3, stats["lost"]);
+        Assert.Equal(1000, stats["headSeries"]);
+    }
+
+    [Fact]
+    public void A_trials_figures_carry_the_drivers_own_figures()
+    {
+        var measurement = Samples.Workload(TimeSpan.FromSeconds(10), [Samples.Operation("deliver", 100, 0)]) with
+        {
+            Stats = new Dictionary<string, double> { ["published"] = 101, ["received"] = 100 },
+        };
+
+        var summary = ResultBuilder.Summarize(measurement);
+
+        Assert.Equal(101, summary.Stats["published"]);
+        Assert.Equal(100, summary.Stats["received"]);
+    }
 }
