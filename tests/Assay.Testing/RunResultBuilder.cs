@@ -88,11 +88,13 @@ public sealed record RunResultBuilder
             variants,
             Issues,
             ["CPU frequency scaling is on (governor: powersave); figures may vary between trials"],
-            new Hypothesis(
+            new HypothesisResult(
                 "caddy serves within 10% of nginx's throughput at a p99 under 250 ms",
                 ["Is caddy's p99 under 250 ms at 400 requests/s?"],
                 ["throughput", "latency"],
-                [new SuccessCriterion("throughput_ratio", "gte", 0.9, "caddy over nginx"), new SuccessCriterion("p99_ms", "lt", 250, null)]),
+                "validated",
+                [new CriterionResult("caddy over nginx: throughput ratio >= 0.9", 0.97, 0.93, 1.01, true, null),
+                 new CriterionResult("caddy: latency_p99_ms < 250", 180, 170, 195, true, null)]),
             $"experiments/{Experiment}/experiment.yaml");
     }
 

@@ -29,8 +29,16 @@ public sealed record Hypothesis(
     IReadOnlyList<string> Focus,
     IReadOnlyList<SuccessCriterion> SuccessCriteria);
 
-/// <summary>One machine-checkable criterion: <c>metric operator value</c>.</summary>
-public sealed record SuccessCriterion(string Metric, string Operator, double Value, string? Description);
+/// <summary>
+/// One machine-checkable criterion: <c>KPI operator value</c>, on one variant's KPI (median across trials) or,
+/// with <paramref name="Baseline"/>, on the ratio <paramref name="Variant"/>/<paramref name="Baseline"/> of a
+/// KPI (judged on the comparison's interval).
+/// </summary>
+/// <param name="Metric">A KPI name: throughput, error_ratio, latency_p99_ms, cost_per_million…</param>
+/// <param name="Operator"><c>lt</c>, <c>lte</c>, <c>gt</c> or <c>gte</c>.</param>
+/// <param name="Variant">The variant the KPI is read from (the candidate of a ratio); null in a single-variant experiment.</param>
+public sealed record SuccessCriterion(
+    string Metric, string Operator, double Value, string? Description, string? Variant = null, string? Baseline = null);
 
 /// <summary>The file an experiment came from, kept verbatim so a run can show exactly what it ran.</summary>
 public sealed record ExperimentSource(string Path, string Text);

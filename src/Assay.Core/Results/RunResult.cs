@@ -23,12 +23,15 @@ public sealed record RunResult(
     IReadOnlyList<VariantResult> Variants,
     IReadOnlyList<RunIssue> Errors,
     IReadOnlyList<string> Warnings,
-    Hypothesis? Hypothesis,
+    HypothesisResult? Hypothesis,
     string ExperimentFile)
 {
     public const int CurrentSchemaVersion = 1;
 
     public double DurationSeconds => (EndedAt - StartedAt).TotalSeconds;
+
+    /// <summary>Every comparison of the run (each pair, or each against the baseline), Holm-corrected together.</summary>
+    public IReadOnlyList<ComparisonResult> Comparisons { get; init; } = [];
 }
 
 /// <summary>Where a run happened and how it measured.</summary>
@@ -55,7 +58,19 @@ public sealed record VariantResult(
     IReadOnlyList<ComponentSummary> Components,
     ComponentSummary? LoadGenerator,
     IReadOnlyList<ThresholdOutcome> Thresholds,
-    IReadOnlyList<TrialSummary> TrialResults);
+    IReadOnlyList<TrialSummary> TrialResults)
+{
+    /// <summary>Each KPI across trials (throughput, latency_p99_ms, cost_per_million…).</summary>
+    public IReadOnlyDictionary<string, KpiResult> Kpis { get; init; } = new Dictionary<string, KpiResult>();
+
+    /// <summary>Cost on the priced node; null when the experiment prices nothing.</summary>
+    public CostResult? Cost { get; init; }
+
+    public IReadOnlyList<SloResult> Slos { get; init; } = [];
+
+    /// <summary>The capacity found when the workload asked for a search.</summary>
+    public CapacityResult? Capacity { get; init; }
+}
 
 /// <summary>Throughput, errors and latency of a measured window (or the median of several).</summary>
 /// <param name="Throughput">Succeeded operations per second over the measured window.</param>

@@ -80,7 +80,7 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
             variants,
             issues,
             warnings,
-            plan.Info.Hypothesis,
+            Unjudged(plan.Info.Hypothesis),
             plan.Source.Path);
 
         await store.CompleteRunAsync(result, CancellationToken.None);
@@ -102,6 +102,13 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
             .Concat(variants.Where(v => !v.Workload.Valid).Select(v => $"{v.Name}: measurement invalid"))),
         _ => null,
     };
+
+    // The hypothesis as stated, every criterion not yet judged: the analysis replaces this with its verdict.
+    private static HypothesisResult? Unjudged(Hypothesis? hypothesis) => hypothesis is null
+        ? null
+        : new HypothesisResult(hypothesis.Claim, hypothesis.Questions, hypothesis.Focus, "insufficient",
+            [.. hypothesis.SuccessCriteria.Select(c => new CriterionResult(
+                c.Description ?? $"{c.Metric} {c.Operator} {c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", null, null, null, null, "not judged"))]);
 
     private async Task PhaseAsync(string runId, RunPhase phase, IProgress<RunEvent> progress)
     {

@@ -92,7 +92,8 @@ public class ResultJsonTests
         Assert.Equal(before.TrialResults[0].Workload!.Schedule, after.TrialResults[0].Workload!.Schedule);
         Assert.Equal(before.Workload.ByRequest[2].Statuses, after.Workload.ByRequest[2].Statuses);
         Assert.Equal(Failed.Parameters, back.Parameters);
-        Assert.Equal(Failed.Hypothesis!.SuccessCriteria, back.Hypothesis!.SuccessCriteria);
+        Assert.Equal(Failed.Hypothesis!.Criteria, back.Hypothesis!.Criteria);
+        Assert.Equal(Failed.Hypothesis.Verdict, back.Hypothesis.Verdict);
     }
 
     [Fact]
