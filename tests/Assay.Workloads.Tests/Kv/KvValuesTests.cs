@@ -32,7 +32,7 @@ public sealed class KvValuesTests
         KvValues.WriteValue(value, 42, 7);
         Assert.Null(KvValues.ReadVersion(value, 43, 100));            // another key's value
         Assert.Null(KvValues.ReadVersion(value, 42, 101));            // the wrong size
-        Assert.Null(KvValues.ReadVersion(value.AsSpan(0, 99), 42, 99)); // truncated
+        Assert.Null(KvValues.ReadVersion(value.AsSpan(0, 99), 42, 100)); // truncated
         var corrupt = (byte[])value.Clone();
         corrupt[80] ^= 1;
         Assert.Null(KvValues.ReadVersion(corrupt, 42, 100));          // one bit flipped in the filler
