@@ -12,6 +12,8 @@ public static class WorkloadDrivers
         return plan switch
         {
             HttpWorkloadPlan => new HttpDriver(),
+            SqlWorkloadPlan => new Sql.SqlDriver(),
+            KvWorkloadPlan => new Kv.KvDriver(),
             _ => throw new NotSupportedException(
                 $"There is no workload driver for '{plan.Driver}' yet; the drivers available are: {HttpWorkloadPlan.DriverName}."),
         };

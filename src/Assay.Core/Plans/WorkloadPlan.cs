@@ -8,6 +8,8 @@ namespace Assay.Core.Plans;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "driver")]
 [JsonDerivedType(typeof(HttpWorkloadPlan), HttpWorkloadPlan.DriverName)]
+[JsonDerivedType(typeof(SqlWorkloadPlan), SqlWorkloadPlan.DriverName)]
+[JsonDerivedType(typeof(KvWorkloadPlan), KvWorkloadPlan.DriverName)]
 public abstract record WorkloadPlan(LoadModel Model, TimeSpan WarmUp, TimeSpan Duration, TimeSpan Timeout)
 {
     /// <summary>The driver name as written in experiment files (<c>http</c>, …).</summary>
