@@ -34,6 +34,7 @@ public static class MetricCatalog
     public static IReadOnlyList<MetricDefinition> For(string driver) => driver switch
     {
         "http" => Http,
+        "pubsub" => PubSubMetrics.All,
         _ => [],
     };
 

@@ -8,6 +8,7 @@ internal static class DriverSpecs
 {
     public static IReadOnlyList<DriverSpec> All { get; } =
     [
+        new PubSubDriverSpec(),
     ];
 
     /// <summary>The block names drivers read under <c>workload</c>.</summary>
