@@ -12,6 +12,7 @@ public static class WorkloadDrivers
         return plan switch
         {
             HttpWorkloadPlan => new HttpDriver(),
+            PubSubWorkloadPlan => new PubSub.PubSubDriver(),
             _ => throw new NotSupportedException(
                 $"There is no workload driver for '{plan.Driver}' yet; the drivers available are: {HttpWorkloadPlan.DriverName}."),
         };
