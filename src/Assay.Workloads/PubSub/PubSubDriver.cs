@@ -90,14 +90,13 @@ public sealed class PubSubDriver : IWorkloadDriver
         }
         finally
         {
-            run.Stop();
             if (cancellationToken.IsCancellationRequested)
             {
                 foreach (var loop in loops) loop.Abort();
                 await sends.CancelAsync();
             }
             reporter.Report(WorkloadStage.Done, Stopwatch.GetTimestamp());
-            // Messages due inside the window are still sent; a send stuck on a broker that stopped taking them is given up.
+            // Messages due inside the window are still sent, late if need be; a send stuck on a broker that stopped taking them is given up.
             try
             {
                 await running.WaitAsync(run.Plan.Timeout, CancellationToken.None);

@@ -10,8 +10,6 @@ namespace Assay.Workloads.PubSub;
 /// </summary>
 internal sealed class PubSubRun
 {
-    private volatile bool _stopping;
-
     public PubSubRun(PubSubWorkloadPlan plan, RunClock clock, int runMark)
     {
         Plan = plan;
@@ -34,11 +32,6 @@ internal sealed class PubSubRun
 
     /// <summary>Sequence numbers a publisher can use: more are never due inside the planned run.</summary>
     public long SequenceCapacity { get; }
-
-    /// <summary>Set when the window closes or the run is cancelled: publishers send nothing more.</summary>
-    public bool Stopping => _stopping;
-
-    public void Stop() => _stopping = true;
 
     public long DueAt(int publisher, long sequence) => Schedule.Schedule.DueAt(publisher + (sequence * Plan.Publishers));
 

@@ -16,7 +16,9 @@ internal sealed class PublisherLoop(PubSubRun run, int index, IBrokerPublisher p
     {
         var body = run.Format.NewMessage();
         var freeAt = Stopwatch.GetTimestamp();
-        for (long sequence = 0; sequence < run.SequenceCapacity && !run.Stopping; sequence++)
+        // Every message due inside the window is sent, even once the window has closed (late, then, if the
+        // generator fell behind): only a cancellation stops the loop early.
+        for (long sequence = 0; sequence < run.SequenceCapacity && !cancellationToken.IsCancellationRequested; sequence++)
         {
             var due = run.DueAt(index, sequence);
             if (due >= run.Clock.WindowEnd || !await WaitUntil(due)) break;

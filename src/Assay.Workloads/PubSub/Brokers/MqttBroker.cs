@@ -42,7 +42,7 @@ internal sealed class MqttBroker(PubSubWorkloadPlan plan, IReadOnlyList<TargetEn
                 }
                 return Task.CompletedTask;
             };
-            await client.ConnectAsync(Options("sub", index), cancellationToken);
+            await ConnectAsync(client, Options("sub", index), cancellationToken);
             var result = await client.SubscribeAsync(_factory.CreateSubscribeOptionsBuilder().WithTopicFilter(plan.Subject, _qos).Build(), cancellationToken);
             var granted = result.Items.Single().ResultCode;
             if ((int)granted != (int)_qos)
@@ -61,7 +61,7 @@ internal sealed class MqttBroker(PubSubWorkloadPlan plan, IReadOnlyList<TargetEn
         var client = _factory.CreateMqttClient();
         try
         {
-            await client.ConnectAsync(Options("pub", index), cancellationToken);
+            await ConnectAsync(client, Options("pub", index), cancellationToken);
             return new Publisher(client, plan.Subject, _qos);
         }
         catch
@@ -86,6 +86,14 @@ internal sealed class MqttBroker(PubSubWorkloadPlan plan, IReadOnlyList<TargetEn
         if (endpoint.Connection.TryGetValue("user", out var user))
             builder = builder.WithCredentials(user, endpoint.Connection.GetValueOrDefault("password"));
         return builder.Build();
+    }
+
+    /// <summary>Connects, failing unless the broker accepts: MQTTnet returns a refusal (a wrong password, say) as a result code.</summary>
+    private static async Task ConnectAsync(IMqttClient client, MqttClientOptions options, CancellationToken cancellationToken)
+    {
+        var result = await client.ConnectAsync(options, cancellationToken);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+            throw new InvalidOperationException($"The MQTT broker refused the connection: {result.ResultCode} {result.ReasonString}".TrimEnd());
     }
 
     private static async Task DisconnectAsync(IMqttClient client)
