@@ -14,6 +14,7 @@ public static class WorkloadDrivers
             HttpWorkloadPlan => new HttpDriver(),
             SqlWorkloadPlan => new Sql.SqlDriver(),
             KvWorkloadPlan => new Kv.KvDriver(),
+            PubSubWorkloadPlan => new PubSub.PubSubDriver(),
             _ => throw new NotSupportedException(
                 $"There is no workload driver for '{plan.Driver}' yet; the drivers available are: {HttpWorkloadPlan.DriverName}."),
         };

@@ -10,6 +10,7 @@ namespace Assay.Core.Plans;
 [JsonDerivedType(typeof(HttpWorkloadPlan), HttpWorkloadPlan.DriverName)]
 [JsonDerivedType(typeof(SqlWorkloadPlan), SqlWorkloadPlan.DriverName)]
 [JsonDerivedType(typeof(KvWorkloadPlan), KvWorkloadPlan.DriverName)]
+[JsonDerivedType(typeof(PubSubWorkloadPlan), PubSubWorkloadPlan.DriverName)]
 public abstract record WorkloadPlan(LoadModel Model, TimeSpan WarmUp, TimeSpan Duration, TimeSpan Timeout)
 {
     /// <summary>The driver name as written in experiment files (<c>http</c>, …).</summary>

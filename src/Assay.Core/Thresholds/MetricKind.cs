@@ -36,6 +36,7 @@ public static class MetricCatalog
         "http" => Http,
         "sql" => SqlMetrics.All,
         "kv" => KvMetrics.All,
+        "pubsub" => PubSubMetrics.All,
         _ => [],
     };
 

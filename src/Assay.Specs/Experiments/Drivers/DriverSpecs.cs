@@ -10,6 +10,7 @@ internal static class DriverSpecs
     [
         new SqlDriverSpec(),
         new KvDriverSpec(),
+        new PubSubDriverSpec(),
     ];
 
     /// <summary>The block names drivers read under <c>workload</c>.</summary>
