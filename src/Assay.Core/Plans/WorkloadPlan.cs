@@ -8,6 +8,8 @@ namespace Assay.Core.Plans;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "driver")]
 [JsonDerivedType(typeof(HttpWorkloadPlan), HttpWorkloadPlan.DriverName)]
+[JsonDerivedType(typeof(MetricsIngestWorkloadPlan), MetricsIngestWorkloadPlan.DriverName)]
+[JsonDerivedType(typeof(LogsIngestWorkloadPlan), LogsIngestWorkloadPlan.DriverName)]
 public abstract record WorkloadPlan(LoadModel Model, TimeSpan WarmUp, TimeSpan Duration, TimeSpan Timeout)
 {
     /// <summary>The driver name as written in experiment files (<c>http</c>, …).</summary>

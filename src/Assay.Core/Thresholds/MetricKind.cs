@@ -34,6 +34,8 @@ public static class MetricCatalog
     public static IReadOnlyList<MetricDefinition> For(string driver) => driver switch
     {
         "http" => Http,
+        "metrics-ingest" => IngestMetrics.MetricsIngest,
+        "logs-ingest" => IngestMetrics.LogsIngest,
         _ => [],
     };
 

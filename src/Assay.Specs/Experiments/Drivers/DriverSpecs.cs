@@ -8,6 +8,8 @@ internal static class DriverSpecs
 {
     public static IReadOnlyList<DriverSpec> All { get; } =
     [
+        new MetricsIngestDriverSpec(),
+        new LogsIngestDriverSpec(),
     ];
 
     /// <summary>The block names drivers read under <c>workload</c>.</summary>
