@@ -12,6 +12,8 @@ public static class WorkloadDrivers
         return plan switch
         {
             HttpWorkloadPlan => new HttpDriver(),
+            MetricsIngestWorkloadPlan => new MetricsIngest.MetricsIngestDriver(),
+            LogsIngestWorkloadPlan => new LogsIngest.LogsIngestDriver(),
             _ => throw new NotSupportedException(
                 $"There is no workload driver for '{plan.Driver}' yet; the drivers available are: {HttpWorkloadPlan.DriverName}."),
         };
