@@ -73,13 +73,13 @@ public class IngestDriverTests
     public void Metrics_settings_are_checked_each_where_it_is_written()
     {
         var yaml = Metrics
-            .Replace("level: ${level}", "level: extreme", StringComparison.Ordinal)
+            .Replace("level: ${level}", "level: hihg", StringComparison.Ordinal)
             .Replace("source: gen", "source: generator", StringComparison.Ordinal)
             .Replace("{name: by-deck,", "{name: series,", StringComparison.Ordinal)
             .Replace("range: 1m, step: 5s", "step: 5s", StringComparison.Ordinal);
         var outcome = Load(yaml);
 
-        Assert.Equal("did you mean 'high'?", Error(outcome, "spec.workload.metrics.level", "'extreme' is not one of").Hint);
+        Assert.Equal("did you mean 'high'?", Error(outcome, "spec.workload.metrics.level", "'hihg' is not one of").Hint);
         Error(outcome, "spec.workload.metrics.source", "has no component 'generator'");
         Error(outcome, "spec.workload.metrics.queries[0].name", "'series' is the name of the driver's own operation");
         Error(outcome, "spec.workload.metrics.queries[1].step", "'step' applies to range queries only");
