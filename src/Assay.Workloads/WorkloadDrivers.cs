@@ -15,6 +15,8 @@ public static class WorkloadDrivers
             SqlWorkloadPlan => new Sql.SqlDriver(),
             KvWorkloadPlan => new Kv.KvDriver(),
             PubSubWorkloadPlan => new PubSub.PubSubDriver(),
+            MetricsIngestWorkloadPlan => new MetricsIngest.MetricsIngestDriver(),
+            LogsIngestWorkloadPlan => new LogsIngest.LogsIngestDriver(),
             _ => throw new NotSupportedException(
                 $"There is no workload driver for '{plan.Driver}' yet; the drivers available are: {HttpWorkloadPlan.DriverName}."),
         };

@@ -11,6 +11,8 @@ namespace Assay.Core.Plans;
 [JsonDerivedType(typeof(SqlWorkloadPlan), SqlWorkloadPlan.DriverName)]
 [JsonDerivedType(typeof(KvWorkloadPlan), KvWorkloadPlan.DriverName)]
 [JsonDerivedType(typeof(PubSubWorkloadPlan), PubSubWorkloadPlan.DriverName)]
+[JsonDerivedType(typeof(MetricsIngestWorkloadPlan), MetricsIngestWorkloadPlan.DriverName)]
+[JsonDerivedType(typeof(LogsIngestWorkloadPlan), LogsIngestWorkloadPlan.DriverName)]
 public abstract record WorkloadPlan(LoadModel Model, TimeSpan WarmUp, TimeSpan Duration, TimeSpan Timeout)
 {
     /// <summary>The driver name as written in experiment files (<c>http</c>, …).</summary>

@@ -37,6 +37,8 @@ public static class MetricCatalog
         "sql" => SqlMetrics.All,
         "kv" => KvMetrics.All,
         "pubsub" => PubSubMetrics.All,
+        "metrics-ingest" => IngestMetrics.MetricsIngest,
+        "logs-ingest" => IngestMetrics.LogsIngest,
         _ => [],
     };
 

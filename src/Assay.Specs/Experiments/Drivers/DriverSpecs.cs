@@ -11,6 +11,8 @@ internal static class DriverSpecs
         new SqlDriverSpec(),
         new KvDriverSpec(),
         new PubSubDriverSpec(),
+        new MetricsIngestDriverSpec(),
+        new LogsIngestDriverSpec(),
     ];
 
     /// <summary>The block names drivers read under <c>workload</c>.</summary>
