@@ -4,11 +4,13 @@ using Assay.Apps.Tests.Running;
 
 namespace Assay.Apps.Tests;
 
-/// <summary>Where an app listens: PORT first (loopback), else --urls / ASPNETCORE_URLS.</summary>
+/// <summary>Where an app listens: PORT first (loopback), else --urls / ASPNETCORE_URLS. The Node.js twin follows the same rules.</summary>
 public sealed class ListeningTests
 {
-    [Fact(Timeout = 60_000)]
-    public async Task PORT_wins_over_ASPNETCORE_URLS()
+    [Theory(Timeout = 60_000)]
+    [InlineData("demo-app")]
+    [InlineData("demo-app-node")]
+    public async Task PORT_wins_over_ASPNETCORE_URLS_and_binds_loopback_only(string name)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(50));
         var port = FreePort.Next();
@@ -19,11 +21,12 @@ public sealed class ListeningTests
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ignoredPort.ToString(CultureInfo.InvariantCulture)}",
         };
 
-        await using var app = await SampleApp.StartAsync("demo-app", port, [], environment, timeout.Token);
+        await using var app = await SampleApp.StartAsync(AppLaunch.Of(name), port, [], environment, timeout.Token);
         try
         {
             await CommonChecks.AnswersProbesAsync(app.Client, timeout.Token);
             Assert.False(await FreePort.AcceptsAsync(ignoredPort, timeout.Token), "the app also listens on ASPNETCORE_URLS although PORT was set");
+            Assert.Equal(["127.0.0.1"], ListeningSockets.AddressesOn(port));
         }
         finally
         {
@@ -31,17 +34,19 @@ public sealed class ListeningTests
         }
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task Without_PORT_the_urls_argument_is_honoured()
+    [Theory(Timeout = 60_000)]
+    [InlineData("hello-app", "hello-app")]
+    [InlineData("demo-app-node", "demo-app")]
+    public async Task Without_PORT_the_urls_argument_is_honoured(string name, string greets)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(50));
         var port = FreePort.Next();
         string[] args = ["--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"];
 
-        await using var app = await SampleApp.StartAsync("hello-app", port, args, new Dictionary<string, string?>(), timeout.Token);
+        await using var app = await SampleApp.StartAsync(AppLaunch.Of(name), port, args, new Dictionary<string, string?>(), timeout.Token);
         try
         {
-            await CommonChecks.AnswersGreetingAsync(app.Client, "hello-app", timeout.Token);
+            await CommonChecks.AnswersGreetingAsync(app.Client, greets, timeout.Token);
         }
         finally
         {
@@ -49,11 +54,14 @@ public sealed class ListeningTests
         }
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task An_invalid_PORT_stops_the_app_with_a_message_that_names_it()
+    [Theory(Timeout = 60_000)]
+    [InlineData("hello-app")]
+    [InlineData("demo-app-node")]
+    public async Task An_invalid_PORT_stops_the_app_with_a_message_that_names_it(string name)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(50));
-        await using var app = AppProcess.Start(RepoPaths.AppBinary("hello-app"), [], new Dictionary<string, string?> { ["PORT"] = "http" });
+        var launch = AppLaunch.Of(name);
+        await using var app = AppProcess.Start(launch.Executable, launch.Args, new Dictionary<string, string?> { ["PORT"] = "http" });
 
         var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(40), timeout.Token);
 

@@ -12,12 +12,15 @@ public abstract class AppFixture : IAsyncLifetime
 
     protected abstract string AppName { get; }
 
+    /// <summary>How the app starts: its built binary unless a fixture says otherwise (a twin in another runtime).</summary>
+    protected virtual AppLaunch Launch => AppLaunch.Built(AppName);
+
     protected virtual (string Name, string? Value)[] Environment => [];
 
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(SampleApp.StartTimeout * 2);
-        _app = await SampleApp.StartAsync(AppName, timeout.Token, Environment);
+        _app = await SampleApp.StartAsync(Launch, timeout.Token, Environment);
     }
 
     public async Task DisposeAsync()

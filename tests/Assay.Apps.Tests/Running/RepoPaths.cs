@@ -7,11 +7,14 @@ internal static class RepoPaths
 
     public static string AppBinary(string name) => Existing(Path.Combine(Root.Value, "artifacts", "apps", name, name));
 
+    /// <summary>The entry file of a Node.js app: <c>apps/NAME/server.js</c>, run from the source tree (nothing to build).</summary>
+    public static string NodeApp(string name) => Existing(Path.Combine(Root.Value, "apps", name, "server.js"));
+
     public static string Burner => Existing(Path.Combine(Root.Value, "artifacts", "test-apps", "burner", "burner"));
 
     private static string Existing(string path) => File.Exists(path)
         ? path
-        : throw new FileNotFoundException($"{path} is missing: build tests/Assay.Apps.Tests (it builds the apps first).", path);
+        : throw new FileNotFoundException($"{path} is missing: build tests/Assay.Apps.Tests (it builds the apps first), or check out apps/.", path);
 
     private static string FindRoot()
     {

@@ -27,19 +27,28 @@ internal sealed class SampleApp : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts the app with <c>PORT</c> set to a free port and waits until <c>GET /health</c> answers 200.</summary>
-    public static Task<SampleApp> StartAsync(string name, CancellationToken cancellationToken, params (string Name, string? Value)[] environment)
+    public static Task<SampleApp> StartAsync(string name, CancellationToken cancellationToken, params (string Name, string? Value)[] environment) =>
+        StartAsync(AppLaunch.Built(name), cancellationToken, environment);
+
+    /// <inheritdoc cref="StartAsync(string, CancellationToken, ValueTuple{string, string}[])"/>
+    public static Task<SampleApp> StartAsync(AppLaunch launch, CancellationToken cancellationToken, params (string Name, string? Value)[] environment)
     {
         var port = FreePort.Next();
         var variables = environment.ToDictionary(pair => pair.Name, pair => pair.Value);
         variables["PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        return StartAsync(name, port, [], variables, cancellationToken);
+        return StartAsync(launch, port, [], variables, cancellationToken);
     }
 
     /// <summary>Starts the app exactly as given (the caller says how it learns <paramref name="port"/>) and waits for health.</summary>
+    public static Task<SampleApp> StartAsync(
+        string name, int port, IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
+        StartAsync(AppLaunch.Built(name), port, args, environment, cancellationToken);
+
+    /// <inheritdoc cref="StartAsync(string, int, IReadOnlyList{string}, IReadOnlyDictionary{string, string}, CancellationToken)"/>
     public static async Task<SampleApp> StartAsync(
-        string name, int port, IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken)
+        AppLaunch launch, int port, IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken)
     {
-        var app = new SampleApp(name, AppProcess.Start(RepoPaths.AppBinary(name), args, environment), port);
+        var app = new SampleApp(launch.Name, AppProcess.Start(launch.Executable, [.. launch.Args, .. args], environment), port);
         try
         {
             await app.WaitForHealthAsync(cancellationToken);

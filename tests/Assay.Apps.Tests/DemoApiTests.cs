@@ -6,18 +6,34 @@ using Assay.Apps.Tests.Running;
 
 namespace Assay.Apps.Tests;
 
-/// <summary>Started without APP_NAME, so the greeting must fall back to the app's own name.</summary>
+/// <summary>demo-app itself (ASP.NET Core), started without APP_NAME, so the greeting must fall back to "demo-app".</summary>
 public sealed class DemoAppFixture : AppFixture
 {
     protected override string AppName => "demo-app";
 }
 
-public sealed class DemoAppTests(DemoAppFixture fixture) : IClassFixture<DemoAppFixture>
+/// <summary>demo-app's Node.js twin, started without APP_NAME: it answers as demo-app does, name included.</summary>
+public sealed class DemoAppNodeFixture : AppFixture
+{
+    protected override string AppName => "demo-app-node";
+
+    protected override AppLaunch Launch => AppLaunch.Node(AppName);
+}
+
+public sealed class DemoAppTests(DemoAppFixture fixture) : DemoApiTests(fixture), IClassFixture<DemoAppFixture>;
+
+public sealed class DemoAppNodeTests(DemoAppNodeFixture fixture) : DemoApiTests(fixture), IClassFixture<DemoAppNodeFixture>;
+
+/// <summary>
+/// demo-app's contract (apps/demo-app/README.md), the same assertions for every app that claims to serve it:
+/// demo-app and its twins in other runtimes. A twin that fails one of these measures something else.
+/// </summary>
+public abstract class DemoApiTests(AppFixture fixture)
 {
     private HttpClient Client => fixture.App.Client;
 
     [Fact(Timeout = 30_000)]
-    public async Task Root_greets_with_its_own_name_when_APP_NAME_is_unset()
+    public async Task Root_greets_as_demo_app_when_APP_NAME_is_unset()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await CommonChecks.AnswersGreetingAsync(Client, "demo-app", timeout.Token);
@@ -118,5 +134,79 @@ public sealed class DemoAppTests(DemoAppFixture fixture) : IClassFixture<DemoApp
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var response = await Client.GetAsync(new Uri("no-such-path", UriKind.Relative), timeout.Token);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("POST", "json", "GET")]
+    [InlineData("GET", "echo", "POST")]
+    [InlineData("PUT", "echo", "POST")]
+    [InlineData("DELETE", "health", "GET")]
+    public async Task A_known_path_with_another_method_is_405_naming_the_allowed_one(string method, string path, string allowed)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        using var response = await Client.SendAsync(request, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal([allowed], response.Content.Headers.Allow);
+        Assert.Empty(await response.Content.ReadAsStringAsync(timeout.Token));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("HEALTH", "ok")]
+    [InlineData("health/", "ok")]
+    [InlineData("Ready/", "ready")]
+    public async Task Paths_match_in_any_case_and_with_one_trailing_slash(string path, string body)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Assert.Equal(body, await Client.GetStringAsync(new Uri(path, UriKind.Relative), timeout.Token));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(64, HttpStatusCode.OK)]
+    [InlineData(65, HttpStatusCode.BadRequest)]
+    public async Task Echo_reads_JSON_nested_64_deep_and_refuses_deeper(int depth, HttpStatusCode expected)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var json = new string('[', depth) + new string(']', depth);
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync(new Uri("echo", UriKind.Relative), content, timeout.Token);
+
+        var body = await CommonChecks.ReadJsonAsync(response, expected, timeout.Token);
+        if (expected == HttpStatusCode.OK) Assert.Equal(json, body.GetRawText());
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Echo_skips_a_byte_order_mark_and_ignores_the_content_type()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"a":[1,2]}""")]);
+        content.Headers.ContentType = new("text/plain");
+        using var response = await Client.PostAsync(new Uri("echo", UriKind.Relative), content, timeout.Token);
+
+        Assert.Equal("""{"a":[1,2]}""", (await CommonChecks.ReadJsonAsync(response, HttpStatusCode.OK, timeout.Token)).GetRawText());
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("N=100", 100)]
+    [InlineData("n=007", 7)]
+    [InlineData("n=%35", 5)]
+    public async Task Compute_reads_n_in_any_case_with_leading_zeros_and_escapes(string query, int n)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var body = await CommonChecks.GetJsonAsync(Client, $"compute?{query}", HttpStatusCode.OK, timeout.Token);
+        Assert.Equal(n, body.GetProperty("n").GetInt32());
+        Assert.Equal(PrimeSieve.CountUpTo(n), body.GetProperty("primes").GetInt32());
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("n=5&n=6")]
+    [InlineData("n=+5")]
+    [InlineData("n")]
+    public async Task Compute_refuses_n_given_twice_signed_or_empty(string query)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var error = await CommonChecks.GetJsonAsync(Client, $"compute?{query}", HttpStatusCode.BadRequest, timeout.Token);
+        Assert.Equal("n must be a whole number from 1 to 5000000", error.GetProperty("error").GetString());
     }
 }
