@@ -33,7 +33,7 @@ public enum ComparisonVerdict
 /// <param name="Margin">δ: differences within a factor of 1 + δ count as equivalent.</param>
 /// <param name="EquivalenceLow">Lower bound of the interval equivalence is judged on (at <see cref="EquivalenceConfidence"/>).</param>
 /// <param name="EquivalenceHigh">Upper bound of that interval.</param>
-/// <param name="EquivalenceConfidence">1 − 2(1 − confidence)/K for K comparisons: the 90% interval for one comparison at 95%.</param>
+/// <param name="EquivalenceConfidence">The confidence that interval achieves, at least the 1 − 2(1 − c)/K asked for K comparisons at confidence c (90% for one comparison at 95%).</param>
 /// <param name="Note">Why the verdict is what it is, in one sentence for the report.</param>
 public sealed record Comparison(
     string Baseline,

@@ -78,16 +78,12 @@ public static class Comparisons
         if (x.Count == 0 || y.Count == 0)
         {
             var missing = x.Count == 0 ? baseline.Variant : candidate.Variant;
-            return new(baseline.Variant, candidate.Variant, kpi, x, y, null, null, $"no trial of {missing} measured {kpi.Name}.");
+            return new(baseline.Variant, candidate.Variant, kpi, x, y, null, null, $"No trial of {missing} measured {kpi.Name}.");
         }
 
         var test = MannWhitney.Test(x, y);
         if (x.Any(v => v <= 0) || y.Any(v => v <= 0))
-        {
-            var zeroSide = x.Any(v => v <= 0) ? baseline.Variant : candidate.Variant;
-            return new(baseline.Variant, candidate.Variant, kpi, x, y, test, null,
-                $"{kpi.Name} is 0 in some trials of {zeroSide}, so no ratio can be formed.");
-        }
+            return new(baseline.Variant, candidate.Variant, kpi, x, y, test, null, NoRatio(baseline, candidate, kpi, x, y));
 
         var ratio = HodgesLehmann.Ratio(x, y, plan.Confidence);
         var problem = ratio.ReachesRequested ? null : VerdictRule.Insufficient(x.Count, y.Count, plan.Confidence);
@@ -112,7 +108,7 @@ public static class Comparisons
         draft.Ratio?.Estimate, draft.Ratio?.Low, draft.Ratio?.High, draft.Ratio?.Confidence, plan.Confidence,
         draft.Test?.PValue, null, plan.Margin,
         null, null, null,
-        ComparisonVerdict.Insufficient, Capitalised(draft.Problem!) + MethodNote(draft.Test));
+        ComparisonVerdict.Insufficient, draft.Problem!);
 
     private static string MethodNote(MannWhitneyResult? test) => test?.Method switch
     {
@@ -121,5 +117,11 @@ public static class Comparisons
         _ => "",
     };
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    private static string NoRatio(VariantTrials baseline, VariantTrials candidate, KpiDefinition kpi, IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        if (x.All(v => v == 0) && y.All(v => v == 0))
+            return $"Every trial of {baseline.Variant} and {candidate.Variant} measured {kpi.Name} as 0: there is no ratio to estimate.";
+        var zeroSide = x.Any(v => v <= 0) ? baseline.Variant : candidate.Variant;
+        return $"Some trials of {zeroSide} measured {kpi.Name} as 0, so no ratio can be formed.";
+    }
 }
