@@ -69,7 +69,8 @@ public static class VerdictRule
     internal static string Insufficient(int baselineCount, int candidateCount, double confidence)
     {
         var best = 1 - MannWhitney.SmallestMisrate(baselineCount, candidateCount);
-        return $"{baselineCount} and {candidateCount} trials reach at most {Percent(best)} confidence; "
+        var reach = best > 0 ? $"reach at most {Percent(best)} confidence" : "give no interval at all";
+        return $"{baselineCount} and {candidateCount} trials {reach}; "
             + $"{Percent(confidence)} needs at least {MannWhitney.MinimumTrialsPerArm(confidence)} trials of each variant.";
     }
 

@@ -73,6 +73,15 @@ public class ComparisonsTests
     }
 
     [Fact]
+    public void One_trial_each_gives_no_interval_at_all()
+    {
+        var comparison = CompareOne(KpiCatalog.Throughput, [1000], [1500]);
+        Assert.Equal(ComparisonVerdict.Insufficient, comparison.Verdict);
+        Assert.Equal("1 and 1 trials give no interval at all; 95% needs at least 4 trials of each variant.", comparison.Note);
+        Assert.Equal(1.5, comparison.Ratio);
+    }
+
+    [Fact]
     public void Holm_across_kpis_keeps_two_borderline_differences_from_becoming_verdicts()
     {
         // Four trials fully separated: p = 2/70 ≈ 0.029 each, alone a verdict, two of them adjusted to 0.057 > 0.05.
