@@ -113,10 +113,11 @@ public static class CostCalculator
         // would show a negative idle, which reads as a refund.
         var idleCpu = Math.Max(0, nodeCpu - cpuAllocated);
         var idleMemory = Math.Max(0, nodeMemory - memoryAllocated);
+        var hours = Math.Max(window.Hours, double.Epsilon);
         if (cpuAllocated > nodeCpu * (1 + 1e-9))
-            notes.Add($"the components were allocated more CPU than a {node.Key} has ({CostText.Number(cpuAllocated / Math.Max(window.Hours, double.Epsilon))} cores): the whole-node view has no idle CPU");
+            notes.Add($"the components were allocated {CostText.Number(cpuAllocated / hours)} cores, more than the {CostText.Number(node.Vcpus.Value)} vCPU of {node.Key}: the whole-node view has no idle CPU");
         if (memoryAllocated > nodeMemory * (1 + 1e-9))
-            notes.Add($"the components were allocated more memory than a {node.Key} has ({CostText.Number(memoryAllocated / Math.Max(window.Hours, double.Epsilon))} GiB): the whole-node view has no idle memory");
+            notes.Add($"the components were allocated {CostText.Number(memoryAllocated / hours)} GiB, more than the {CostText.Number(node.MemoryGiB.Value)} GiB of {node.Key}: the whole-node view has no idle memory");
 
         var charged = new Dictionary<string, (double Cpu, double Memory)>(StringComparer.Ordinal);
         foreach (var c in components)
