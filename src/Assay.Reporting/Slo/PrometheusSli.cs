@@ -54,7 +54,7 @@ public abstract partial record PrometheusSli(string Metric, IReadOnlyList<LabelM
         if (slo.Kind == SloKind.Availability)
         {
             if (errors is null)
-                found.Add($"an availability SLO needs the label that marks failed requests of {metric}, e.g. status=~5.. or code=~\"5..|429\"");
+                found.Add($"an availability SLO needs errors: the label matcher that marks failed requests of {metric}, e.g. status=~5.. or code=~\"5..|429\"");
             if (le is not null)
                 found.Add("a bucket (le) only applies to latency SLOs; leave it out");
             return found.Count == 0 ? new AvailabilitySli(metric, selectors, errors!) : null;
@@ -67,8 +67,8 @@ public abstract partial record PrometheusSli(string Metric, IReadOnlyList<LabelM
             found.Add($"le '{le}' is not a number; write the bucket boundary as the metric exposes it, e.g. 0.05");
         var bucket = le is null ? LatencySli.BucketFor(slo.Threshold!.Value, histogram) : LatencySli.Exact(le);
         if (bucket is null && le is null)
-            found.Add($"the unit of {histogram} is not in its name (_seconds, _milliseconds): give the bucket boundary of "
-                + $"{Core.Units.DurationText.Format(slo.Threshold!.Value)} as the metric exposes it, e.g. le 0.05 for 50ms in seconds");
+            found.Add($"the unit of {histogram} is not in its name (_seconds, _milliseconds): give le, the bucket boundary of "
+                + $"{Core.Units.DurationText.Format(slo.Threshold!.Value)} as the metric exposes it (e.g. 0.05 for 50ms in seconds)");
         return found.Count == 0 ? new LatencySli(histogram, selectors, bucket!) : null;
     }
 

@@ -74,11 +74,11 @@ public sealed class PrometheusSliTests
     }
 
     [Theory]
-    [InlineData("availability", "http_requests_total", null, null, "needs the label that marks failed requests")]
+    [InlineData("availability", "http_requests_total", null, null, "needs errors: the label matcher that marks failed requests")]
     [InlineData("availability", "http_requests_total", "status=~5..", "0.05", "only applies to latency")]
     [InlineData("availability", "http-requests", "status=~5..", null, "not a Prometheus metric name")]
     [InlineData("latency", "request_duration_seconds", "status=~5..", null, "only applies to availability")]
-    [InlineData("latency", "request_latency", null, null, "give the bucket boundary of 50ms")]
+    [InlineData("latency", "request_latency", null, null, "give le, the bucket boundary of 50ms")]
     [InlineData("latency", "request_duration_seconds", null, "fast", "is not a number")]
     public void Pieces_that_do_not_fit_the_slo_are_refused_with_the_fix(string kind, string metric, string? errors, string? le, string message)
     {
