@@ -42,6 +42,14 @@ public static class AssayApp
             config.AddCommand<ShowCommand>("show")
                 .WithDescription("Shows one stored run as assay run printed it, or its result document with --json.")
                 .WithExample("show", "20261127-0426");
+            config.AddBranch("slo", slo =>
+            {
+                slo.SetDescription("SLOs in production: Prometheus rules that watch the objective an experiment judged a technology by.");
+                slo.AddCommand<SloRulesCommand>("rules")
+                    .WithDescription("Writes Prometheus recording rules and burn-rate alerts (page and ticket, 30-day budget) for an SLO, in Sloth's naming, from a production metric you name.")
+                    .WithExample("slo", "rules", "experiments/http-baseline", "--objective", "99.9", "--metric", "http_requests_total", "--label", "job=api", "--errors", "status=~5..", "--out", "slo-rules.yaml")
+                    .WithExample("slo", "rules", "experiments/http-baseline", "--slo", "latency", "--objective", "99", "--threshold", "50ms", "--metric", "request_duration_seconds", "--label", "job=api");
+            });
             config.AddCommand<DoctorCommand>("doctor")
                 .WithDescription("Checks which catalog entries this machine can run (binary and version found) and says how to get the missing ones.");
             config.AddCommand<LoadGenCommand>("loadgen")

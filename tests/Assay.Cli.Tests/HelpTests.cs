@@ -10,6 +10,7 @@ public sealed class HelpTests
     [InlineData("runs-help.txt", "runs")]
     [InlineData("show-help.txt", "show")]
     [InlineData("doctor-help.txt", "doctor")]
+    [InlineData("slo-rules-help.txt", "slo", "rules")]
     public async Task Help_text_of_every_command_is_stable(string golden, params string[] command)
     {
         var (code, output, _) = await CliHarness.RunAsync([.. command, "--help"]);

@@ -52,6 +52,25 @@ public sealed class LatencyHistogram
     public double PercentileMs(double percentile) =>
         Count == 0 ? 0 : _histogram.GetValueAtPercentile(percentile) / 1000.0;
 
+    /// <summary>
+    /// How many latencies were at or below a value, within the histogram's precision: the bucket that holds the
+    /// value counts whole, so values less than 0.1% above it count too (exact below 2048 µs). A value under the
+    /// lowest trackable one (1 µs) counts nothing; one above the highest counts everything.
+    /// </summary>
+    public long CountAtOrBelowMicroseconds(long microseconds)
+    {
+        if (microseconds < Lowest) return 0;
+        var limit = _histogram.LowestEquivalentValue(Math.Min(microseconds, Highest));
+        long count = 0;
+        foreach (var value in _histogram.RecordedValues())
+        {
+            // Recorded values come in increasing order.
+            if (_histogram.LowestEquivalentValue(value.ValueIteratedTo) > limit) break;
+            count += value.CountAtValueIteratedTo;
+        }
+        return count;
+    }
+
     public double MaxMs => Count == 0 ? 0 : _histogram.GetMaxValue() / 1000.0;
 
     public double MinMs => Count == 0 ? 0 : LowestRecordedMicroseconds() / 1000.0;

@@ -1,0 +1,24 @@
+using Assay.Testing;
+
+namespace Assay.Reporting.Tests.Slo;
+
+/// <summary>
+/// Compares generated rules with a file under Slo/golden/; with ASSAY_UPDATE_GOLDEN=1 it rewrites the file
+/// instead, so a deliberate change is one command and a reviewed diff (the CLI tests' convention).
+/// </summary>
+internal static class RulesGolden
+{
+    public static string PathOf(string name) => RepoPaths.Of("tests", "Assay.Reporting.Tests", "Slo", "golden", name);
+
+    public static void Match(string name, string actual)
+    {
+        var path = PathOf(name);
+        if (Environment.GetEnvironmentVariable("ASSAY_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, actual);
+            return;
+        }
+        Assert.True(File.Exists(path), $"{path} is missing: run the tests once with ASSAY_UPDATE_GOLDEN=1 and review the file");
+        Assert.Equal(File.ReadAllText(path), actual);
+    }
+}
