@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Assay.Apps.Tests.Checks;
 using Assay.Apps.Tests.Running;
 
 namespace Assay.Apps.Tests;

@@ -8,6 +8,8 @@ namespace Assay.Apps.Tests;
 
 public sealed class LogGeneratorTests
 {
+    private static readonly string[] Levels = ["debug", "info", "warn", "error"];
+
     [Fact(Timeout = 60_000)]
     public async Task It_prints_JSON_access_log_lines_at_the_rate_across_the_services()
     {
@@ -30,7 +32,7 @@ public sealed class LogGeneratorTests
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             Assert.Equal(["timestamp", "level", "service", "endpoint", "method", "status", "duration_ms", "trace_id", "message"], root.EnumerateObject().Select(p => p.Name));
-            Assert.Contains(root.GetProperty("level").GetString(), new[] { "debug", "info", "warn", "error" });
+            Assert.Contains(root.GetProperty("level").GetString(), Levels);
             Assert.Matches("^[0-9a-f]{32}$", root.GetProperty("trace_id").GetString());
             Assert.True(root.GetProperty("duration_ms").GetInt32() >= 0);
             DateTimeOffset.Parse(root.GetProperty("timestamp").GetString()!, CultureInfo.InvariantCulture);

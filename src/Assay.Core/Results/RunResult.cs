@@ -1,5 +1,8 @@
+using Assay.Core.Cost;
 using Assay.Core.Measurements;
 using Assay.Core.Plans;
+using Assay.Core.Slo;
+using Assay.Core.Statistics;
 using Assay.Core.Thresholds;
 
 namespace Assay.Core.Results;
@@ -31,7 +34,7 @@ public sealed record RunResult(
     public double DurationSeconds => (EndedAt - StartedAt).TotalSeconds;
 
     /// <summary>Every comparison of the run (each pair, or each against the baseline), Holm-corrected together.</summary>
-    public IReadOnlyList<ComparisonResult> Comparisons { get; init; } = [];
+    public IReadOnlyList<Comparison> Comparisons { get; init; } = [];
 }
 
 /// <summary>Where a run happened and how it measured.</summary>
@@ -61,12 +64,13 @@ public sealed record VariantResult(
     IReadOnlyList<TrialSummary> TrialResults)
 {
     /// <summary>Each KPI across trials (throughput, latency_p99_ms, cost_per_million…).</summary>
-    public IReadOnlyDictionary<string, KpiResult> Kpis { get; init; } = new Dictionary<string, KpiResult>();
+    public IReadOnlyDictionary<string, KpiSummary> Kpis { get; init; } = new Dictionary<string, KpiSummary>();
 
     /// <summary>Cost on the priced node; null when the experiment prices nothing.</summary>
     public CostResult? Cost { get; init; }
 
-    public IReadOnlyList<SloResult> Slos { get; init; } = [];
+    /// <summary>Each SLO across the trials (the median trial's figures; passed only when every trial passed).</summary>
+    public IReadOnlyList<SloOutcome> Slos { get; init; } = [];
 
     /// <summary>The capacity found when the workload asked for a search.</summary>
     public CapacityResult? Capacity { get; init; }

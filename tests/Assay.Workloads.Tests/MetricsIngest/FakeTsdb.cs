@@ -16,7 +16,7 @@ internal static class FakeTsdb
         if (request.Path.StartsWith("/api/v1/query", StringComparison.Ordinal))
         {
             return new TestResponse(200, string.Create(CultureInfo.InvariantCulture,
-                $$"""{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1795763081.986,"{{count}}"]}]}}"""));
+                $$$"""{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1795763081.986,"{{{count}}}"]}]}}"""));
         }
         return new TestResponse(404, "not found");
     }
