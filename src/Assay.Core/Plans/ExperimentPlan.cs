@@ -1,4 +1,8 @@
+using Assay.Core.Capacity;
 using Assay.Core.Catalog;
+using Assay.Core.Cost;
+using Assay.Core.Slo;
+using Assay.Core.Statistics;
 
 namespace Assay.Core.Plans;
 
@@ -12,7 +16,23 @@ public sealed record ExperimentPlan(
     int Trials,
     PlacementPlan Placement,
     IReadOnlyDictionary<string, string> Parameters,
-    ExperimentSource Source);
+    ExperimentSource Source)
+{
+    /// <summary>How variants are compared across trials (<c>comparison:</c>): confidence, margin δ, baseline.</summary>
+    public ComparisonPlan Comparison { get; init; } = new();
+
+    /// <summary>How the run is priced (<c>cost:</c>); null when the experiment prices nothing.</summary>
+    public CostPlan? Cost { get; init; }
+
+    /// <summary>The prices <see cref="Cost"/> resolved to from the price book; set whenever <see cref="Cost"/> is.</summary>
+    public PricedNode? Pricing { get; init; }
+
+    /// <summary>The SLOs every variant is evaluated against (<c>slos:</c>).</summary>
+    public IReadOnlyList<SloPlan> Slos { get; init; } = [];
+
+    /// <summary>The capacity search asked for (<c>workload.capacity</c>); null when none.</summary>
+    public CapacityPlan? Capacity { get; init; }
+}
 
 /// <summary>What the experiment is about; stored with every run.</summary>
 public sealed record ExperimentInfo(
