@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Assay.Cli.Rendering;
 
-/// <summary>The end-of-run summary: workload, resources per component, thresholds, problems.</summary>
+/// <summary>The end-of-run summary: workload, resources per component, thresholds, the evidence, problems.</summary>
 internal static class ResultRenderer
 {
     public static void Render(IAnsiConsole console, RunResult result)
@@ -70,6 +70,8 @@ internal static class ResultRenderer
                 console.MarkupLine($"  {mark}  {Markup.Escape(v.Name)}  {Markup.Escape(t.Expression)}  actual {Markup.Escape(Formats.ThresholdValue(t.Actual, t.Unit))}{trialsNote}");
             }
         }
+
+        EvidenceRenderer.Render(console, result);
 
         foreach (var warning in result.Warnings)
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");

@@ -1,3 +1,4 @@
+using Assay.Core.Cost;
 using Assay.Core.Measurements;
 
 namespace Assay.Core.Results;
@@ -16,4 +17,11 @@ public sealed record TrialOutcome(
     WorkloadMeasurement? Workload,
     IReadOnlyList<ComponentUsage> Components,
     ComponentUsage? LoadGenerator,
-    string? Error);
+    string? Error)
+{
+    /// <summary>
+    /// The measured window as offsets of the components' usage series (seconds since the trial started), for
+    /// pricing the window exactly; null when the window never opened.
+    /// </summary>
+    public UsageWindow? UsageWindow { get; init; }
+}

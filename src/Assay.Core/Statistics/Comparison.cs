@@ -12,11 +12,12 @@ public enum ComparisonVerdict
     /// <summary>The candidate is within the margin of the baseline on both sides.</summary>
     Equivalent,
 
-    /// <summary>The trials allow none of the above: the interval straddles a margin, or the difference did not survive Holm's correction.</summary>
+    /// <summary>
+    /// The trials allow none of the above: the interval straddles a margin, the difference did not survive Holm's
+    /// correction, or (with <see cref="Comparison.Judged"/> false) they could not be judged at all.
+    /// </summary>
     Inconclusive,
 
-    /// <summary>No verdict can be given: too few trials for the requested confidence, a KPI missing, or values a ratio cannot be formed from.</summary>
-    Insufficient,
 }
 
 /// <summary>
@@ -53,7 +54,15 @@ public sealed record Comparison(
     double? EquivalenceHigh,
     double? EquivalenceConfidence,
     ComparisonVerdict Verdict,
-    string Note);
+    string Note)
+{
+    /// <summary>
+    /// False when the trials could not be judged at all: too few for the requested confidence (REFERENCE §5), a KPI
+    /// missing on one side, or values no ratio can be formed from. The verdict is then inconclusive and
+    /// <see cref="Note"/> says why instead of giving one.
+    /// </summary>
+    public bool Judged { get; init; } = true;
+}
 
 /// <summary>How a run compares its variants: resolved from the experiment's spec.</summary>
 /// <param name="Confidence">Requested two-sided confidence of the intervals, e.g. 0.95.</param>

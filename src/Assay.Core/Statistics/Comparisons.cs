@@ -103,12 +103,16 @@ public static class Comparisons
             decision.Verdict, decision.Note + MethodNote(draft.Test));
     }
 
+    // Too few trials for the confidence still have a ratio and the widest interval they allow, at the confidence it reaches.
     private static Comparison Undecided(Pending draft, ComparisonPlan plan) => new(
         draft.Baseline, draft.Candidate, draft.Kpi.Name, draft.BaselineValues.Count, draft.CandidateValues.Count,
         draft.Ratio?.Estimate, draft.Ratio?.Low, draft.Ratio?.High, draft.Ratio?.Confidence, plan.Confidence,
         draft.Test?.PValue, null, plan.Margin,
         null, null, null,
-        ComparisonVerdict.Insufficient, draft.Problem!);
+        ComparisonVerdict.Inconclusive, draft.Problem!)
+    {
+        Judged = false,
+    };
 
     private static string MethodNote(MannWhitneyResult? test) => test?.Method switch
     {

@@ -38,7 +38,7 @@ public static class VerdictRule
         ArgumentOutOfRangeException.ThrowIfNegative(margin);
         var c = decision.RequestedConfidence;
         if (!decision.ReachesRequested)
-            return new(ComparisonVerdict.Insufficient, Insufficient(decision.BaselineCount, decision.CandidateCount, c));
+            return new(ComparisonVerdict.Inconclusive, Insufficient(decision.BaselineCount, decision.CandidateCount, c));
 
         var upper = 1 + margin;
         var lower = 1 / upper;

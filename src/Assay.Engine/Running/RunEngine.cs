@@ -1,3 +1,5 @@
+using System.Globalization;
+using Assay.Core.Analysis;
 using Assay.Core.Plans;
 using Assay.Core.Results;
 using Assay.Engine.Events;
@@ -25,6 +27,7 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
         await PhaseAsync(context.RunId, RunPhase.Pending, progress);
 
         var byVariant = plan.Variants.ToDictionary(v => v.Name, _ => new List<TrialSummary>());
+        var outcomes = plan.Variants.ToDictionary(v => v.Name, _ => new List<TrialOutcome>());
         var issues = new List<RunIssue>();
         var cancelled = false;
         var schedule = TrialSchedule.Interleaved(plan.Variants, plan.Trials);
@@ -40,6 +43,7 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
             var run = await trials.RunAsync(plan, slot, context, progress, cancellationToken);
             var summary = ResultBuilder.SummarizeTrial(run.Outcome, slot.Variant.Thresholds, slot.Variant.Workload.Driver);
             byVariant[slot.Variant.Name].Add(summary);
+            outcomes[slot.Variant.Name].Add(run.Outcome);
             await store.RecordTrialSeriesAsync(context.RunId, slot.Trial, slot.Variant.Name, summary.Series, CancellationToken.None);
             progress.Report(new TrialEnded(time.GetUtcNow(), summary, slot.Variant.Name));
             if (run.Issue is not null) issues.Add(run.Issue);
@@ -53,9 +57,10 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
         }
 
         await PhaseAsync(context.RunId, RunPhase.Analyzing, progress);
-        var variants = plan.Variants
-            .Where(v => byVariant[v.Name].Count > 0)
-            .Select(v => ResultBuilder.SummarizeVariant(v.Name, byVariant[v.Name], v.Thresholds))
+        var measured = plan.Variants.Where(v => byVariant[v.Name].Count > 0).ToList();
+        var evidence = RunAnalysis.Analyze(plan, [.. measured.Select(v => new VariantOutcomes(v, outcomes[v.Name]))]);
+        var variants = measured
+            .Select(v => WithEvidence(ResultBuilder.SummarizeVariant(v.Name, byVariant[v.Name], v.Thresholds), evidence.Variants.Single(e => e.Variant == v.Name)))
             .ToList();
         var status = cancelled ? RunStatus.Cancelled
             : issues.Count > 0 || variants.Any(v => v.Status == RunStatus.Error) ? RunStatus.Error
@@ -64,6 +69,10 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
         var warnings = variants
             .Where(v => !v.Workload.Valid && v.Workload.InvalidReason is not null)
             .Select(v => $"{v.Name}: measurement invalid: {v.Workload.InvalidReason}")
+            .Concat(evidence.Variants.SelectMany(e => e.Excluded.Select(x => $"{e.Variant}: left out of the KPIs: {x}")))
+            .Concat(evidence.Variants.SelectMany(e => e.Kpis
+                .Where(k => k.Value.HighVariation)
+                .Select(k => string.Create(CultureInfo.InvariantCulture, $"{e.Variant}: {k.Key} varies by {k.Value.Cv:P0} across trials; comparisons on it may be inconclusive"))))
             .ToList();
         var result = new RunResult(
             RunResult.CurrentSchemaVersion,
@@ -80,8 +89,11 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
             variants,
             issues,
             warnings,
-            Unjudged(plan.Info.Hypothesis),
-            plan.Source.Path);
+            evidence.Hypothesis,
+            plan.Source.Path)
+        {
+            Comparisons = [.. evidence.Comparisons.Where(c => c.Ratio is not null)],
+        };
 
         await store.CompleteRunAsync(result, CancellationToken.None);
         await PhaseAsync(context.RunId, status switch
@@ -99,16 +111,19 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
         RunStatus.Error when issues.Count > 0 => issues[0].Component is { } c ? $"{c}: {issues[0].Message}" : issues[0].Message,
         RunStatus.Failed => string.Join("; ", variants
             .SelectMany(v => v.Thresholds.Where(t => !t.Passed).Select(t => $"{v.Name}: threshold {t.Expression} failed"))
+            .Concat(variants.SelectMany(v => v.Slos.Where(s => !s.Passed).Select(s => $"{v.Name}: SLO {s.Name} missed")))
             .Concat(variants.Where(v => !v.Workload.Valid).Select(v => $"{v.Name}: measurement invalid"))),
         _ => null,
     };
 
-    // The hypothesis as stated, every criterion not yet judged: the analysis replaces this with its verdict.
-    private static HypothesisResult? Unjudged(Hypothesis? hypothesis) => hypothesis is null
-        ? null
-        : new HypothesisResult(hypothesis.Claim, hypothesis.Questions, hypothesis.Focus, "insufficient",
-            [.. hypothesis.SuccessCriteria.Select(c => new CriterionResult(
-                c.Description ?? $"{c.Metric} {c.Operator} {c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", null, null, null, null, "not judged"))]);
+    /// <summary>A variant's summary with its evidence; a missed SLO fails the variant as a failed threshold does.</summary>
+    private static VariantResult WithEvidence(VariantResult variant, VariantEvidence evidence) => variant with
+    {
+        Status = variant.Status == RunStatus.Passed && evidence.Slos.Any(s => !s.Passed) ? RunStatus.Failed : variant.Status,
+        Kpis = evidence.Kpis,
+        Cost = evidence.Cost,
+        Slos = evidence.Slos,
+    };
 
     private async Task PhaseAsync(string runId, RunPhase phase, IProgress<RunEvent> progress)
     {

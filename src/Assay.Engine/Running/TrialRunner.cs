@@ -1,3 +1,4 @@
+using Assay.Core.Cost;
 using Assay.Core.Measurements;
 using Assay.Core.Plans;
 using Assay.Core.Results;
@@ -27,8 +28,12 @@ public sealed class TrialRunner(IRuntime runtime, ILoadGenerator loadGenerator, 
         var directory = Path.Combine(context.Directory, $"trial-{slot.Trial}", variant.Name);
         Directory.CreateDirectory(directory);
 
+        UsageWindow? window = null;
         TrialRun Finish(RunStatus status, WorkloadMeasurement? measurement, IReadOnlyList<ComponentUsage> usage, ComponentUsage? loadUsage, RunIssue? issue) =>
-            new(new TrialOutcome(slot.Trial, variant.Name, status, startedAt, time.GetUtcNow() - startedAt, measurement, usage, loadUsage, issue?.Message), issue);
+            new(new TrialOutcome(slot.Trial, variant.Name, status, startedAt, time.GetUtcNow() - startedAt, measurement, usage, loadUsage, issue?.Message)
+            {
+                UsageWindow = window,
+            }, issue);
 
         await PhaseAsync(context, slot, RunPhase.Provisioning, progress);
         IDeployment deployment;
@@ -79,6 +84,7 @@ public sealed class TrialRunner(IRuntime runtime, ILoadGenerator loadGenerator, 
 
             await PhaseAsync(context, slot, RunPhase.Collecting, progress);
             var usage = deployment.Usage.Collect();
+            window = deployment.Usage.Window is { } marked ? new UsageWindow(marked.Start, marked.End) : null;
 
             if (failure is not null)
             {

@@ -13,6 +13,12 @@ public interface IUsageMonitor
 
     void MarkWindowEnd();
 
+    /// <summary>
+    /// The measured window as offsets of the usage series (<see cref="UsageSample.OffsetSeconds"/>); null before it
+    /// opened. Until it closes, its end is the latest reading.
+    /// </summary>
+    (double Start, double End)? Window { get; }
+
     /// <summary>Each instance's usage in the window (up to now if the window has not closed) and its series.</summary>
     IReadOnlyList<ComponentUsage> Collect();
 }

@@ -41,6 +41,24 @@ public static class Formats
 
     public static string Number(double value) => value.ToString("0.###", Invariant);
 
+    /// <summary>US dollars with enough significant digits for sub-cent costs: $12.35, $0.0421, $0.000183.</summary>
+    public static string Dollars(double dollars) => Math.Abs(dollars) switch
+    {
+        0 => "$0",
+        >= 1 => "$" + dollars.ToString("#,0.00", Invariant),
+        _ => "$" + dollars.ToString("0." + new string('0', Math.Min(12, 2 - (int)Math.Floor(Math.Log10(Math.Abs(dollars))))), Invariant),
+    };
+
+    /// <summary>A KPI value in its unit: latencies as durations, throughputs as rates, ratios as percentages, costs in dollars.</summary>
+    public static string Kpi(double value, string unit) => unit switch
+    {
+        "ms" => Latency(value),
+        "ops/s" => Rate(value),
+        "ratio" => Percent(value),
+        "USD/1M ops" => Dollars(value),
+        _ => Number(value),
+    };
+
     /// <summary>A threshold's actual value in its unit: a latency, a fraction as %, a rate.</summary>
     public static string ThresholdValue(double? value, string unit) => value switch
     {

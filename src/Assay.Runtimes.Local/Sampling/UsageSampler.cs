@@ -53,6 +53,17 @@ public sealed class UsageSampler : IUsageMonitor, IAsyncDisposable
         }
     }
 
+    public (double Start, double End)? Window
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _windowStart is { } start ? (start, _windowEnd ?? _tracks.Select(t => t.Last?.OffsetSeconds ?? start).DefaultIfEmpty(start).Max()) : null;
+            }
+        }
+    }
+
     public IReadOnlyList<ComponentUsage> Collect()
     {
         lock (_gate)

@@ -64,7 +64,8 @@ public class ComparisonsTests
     public void Three_trials_cannot_give_a_95_percent_verdict_and_say_how_many_are_needed()
     {
         var comparison = CompareOne(KpiCatalog.Throughput, [1000, 1010, 990], [1500, 1510, 1490]);
-        Assert.Equal(ComparisonVerdict.Insufficient, comparison.Verdict);
+        Assert.Equal(ComparisonVerdict.Inconclusive, comparison.Verdict);
+        Assert.False(comparison.Judged);
         Assert.Contains("at most 90% confidence", comparison.Note);
         Assert.Contains("at least 4 trials", comparison.Note);
         Assert.Equal(0.9, comparison.Confidence!.Value, 1e-12);
@@ -76,7 +77,8 @@ public class ComparisonsTests
     public void One_trial_each_gives_no_interval_at_all()
     {
         var comparison = CompareOne(KpiCatalog.Throughput, [1000], [1500]);
-        Assert.Equal(ComparisonVerdict.Insufficient, comparison.Verdict);
+        Assert.Equal(ComparisonVerdict.Inconclusive, comparison.Verdict);
+        Assert.False(comparison.Judged);
         Assert.Equal("1 and 1 trials give no interval at all; 95% needs at least 4 trials of each variant.", comparison.Note);
         Assert.Equal(1.5, comparison.Ratio);
     }
@@ -130,7 +132,8 @@ public class ComparisonsTests
             KpiCatalog.All, new ComparisonPlan());
         Assert.Equal(["throughput", "latency_p50_ms"], comparisons.Select(c => c.Kpi));
         var missing = comparisons[1];
-        Assert.Equal(ComparisonVerdict.Insufficient, missing.Verdict);
+        Assert.Equal(ComparisonVerdict.Inconclusive, missing.Verdict);
+        Assert.False(missing.Judged);
         Assert.Null(missing.PValue);
         Assert.Null(missing.Ratio);
         Assert.Contains("No trial of b measured latency_p50_ms", missing.Note);
@@ -144,7 +147,8 @@ public class ComparisonsTests
              Variant("b", ("throughput", CandidateShape), ("error_ratio", [0, 0, 0.001, 0, 0, 0]))],
             KpiCatalog.All, new ComparisonPlan());
         var errors = Assert.Single(comparisons, c => c.Kpi == "error_ratio");
-        Assert.Equal(ComparisonVerdict.Insufficient, errors.Verdict);
+        Assert.Equal(ComparisonVerdict.Inconclusive, errors.Verdict);
+        Assert.False(errors.Judged);
         Assert.Null(errors.Ratio);
         Assert.Null(errors.PValueAdjusted);
         Assert.Equal(1, errors.PValue!.Value, 1e-12);
@@ -157,7 +161,8 @@ public class ComparisonsTests
     public void Error_ratios_of_zero_on_both_sides_say_there_is_nothing_to_compare()
     {
         var comparison = CompareOne(KpiCatalog.ErrorRatio, [0, 0, 0, 0], [0, 0, 0, 0]);
-        Assert.Equal(ComparisonVerdict.Insufficient, comparison.Verdict);
+        Assert.Equal(ComparisonVerdict.Inconclusive, comparison.Verdict);
+        Assert.False(comparison.Judged);
         Assert.Equal("Every trial of a and b measured error_ratio as 0: there is no ratio to estimate.", comparison.Note);
     }
 

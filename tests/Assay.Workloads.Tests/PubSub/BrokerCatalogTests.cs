@@ -39,8 +39,7 @@ public sealed class BrokerCatalogTests
         {
             await server.DisposeAsync();
         }
-        Assert.All(processes, p => Assert.False(Directory.Exists($"/proc/{p.Pid}") && File.ReadAllText($"/proc/{p.Pid}/comm").Trim() == p.Command,
-            $"{p.Command} ({p.Pid}) is still running"));
+        Assert.All(processes, p => Assert.False(BrokerProcesses.IsRunning(p.Pid, p.Command), $"{p.Command} ({p.Pid}) is still running"));
         Assert.False(Directory.Exists(server.Folder));
     }
 }

@@ -31,6 +31,26 @@ internal static class BrokerProcesses
         return found;
     }
 
+    /// <summary>
+    /// Whether the process still runs under that name. A killed daemon whose parent was init stays a zombie until
+    /// init reaps it (this sandbox's init reaps late): it runs nothing and holds no port, so it does not count.
+    /// </summary>
+    public static bool IsRunning(int pid, string command)
+    {
+        try
+        {
+            if (File.ReadAllText($"/proc/{pid}/comm").Trim() != command) return false;
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The state follows the command, which is in parentheses and may itself hold spaces or parentheses.
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state is not ("Z" or "X");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The addresses the given processes listen on (TCP), from <c>ss</c>.</summary>
     public static IReadOnlyList<string> ListeningAddresses(IEnumerable<int> pids)
     {

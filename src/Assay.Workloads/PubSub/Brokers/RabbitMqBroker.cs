@@ -1,6 +1,7 @@
 using Assay.Core.Plans;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
 
 namespace Assay.Workloads.PubSub.Brokers;
 
@@ -91,7 +92,16 @@ internal sealed class RabbitMqBroker(PubSubWorkloadPlan plan, IReadOnlyList<Targ
             RequestedConnectionTimeout = plan.Timeout,
             ContinuationTimeout = plan.Timeout,
         };
-        return await factory.CreateConnectionAsync(cancellationToken);
+        try
+        {
+            return await factory.CreateConnectionAsync(cancellationToken);
+        }
+        catch (BrokerUnreachableException ex) when (ex.InnerException is AuthenticationFailureException refused)
+        {
+            // The password never appears: the broker's reason names the user and the mechanism only.
+            throw new InvalidOperationException(
+                $"The RabbitMQ broker at amqp://{endpoint.Address.Host}:{endpoint.Address.Port} refused user '{factory.UserName}': {refused.Message}", ex);
+        }
     }
 
     private static async Task CloseAsync(IConnection connection)

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Assay.Core.Results;
+using Assay.Core.Statistics;
+using Assay.Reporting.Text;
+using Spectre.Console;
+
+namespace Assay.Cli.Rendering;
+
+/// <summary>The evidence part of the end-of-run summary: KPIs across trials, cost, SLOs, comparisons, the hypothesis.</summary>
+internal static class EvidenceRenderer
+{
+    public static void Render(IAnsiConsole console, RunResult result)
+    {
+        if (result.Trials > 1) Kpis(console, result);
+        Cost(console, result);
+        Slos(console, result);
+        Comparisons(console, result);
+        Hypothesis(console, result.Hypothesis);
+    }
+
+    private static void Kpis(IAnsiConsole console, RunResult result)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title("KPIs across trials (median, range, coefficient of variation)");
+        table.AddColumn("Variant");
+        foreach (var kpi in KpiCatalog.All) table.AddColumn(new TableColumn(kpi.Name).RightAligned());
+        foreach (var v in result.Variants.Where(v => v.Kpis.Count > 0))
+        {
+            var cells = KpiCatalog.All.Select(k => v.Kpis.TryGetValue(k.Name, out var s)
+                ? $"{Formats.Kpi(s.Median, k.Unit)} [grey]{Formats.Kpi(s.Min, k.Unit)}–{Formats.Kpi(s.Max, k.Unit)}[/] "
+                    + (s.HighVariation ? $"[yellow]cv {Formats.Percent(s.Cv)}[/]" : $"[grey]cv {Formats.Percent(s.Cv)}[/]")
+                : "[grey]–[/]");
+            table.AddRow([Markup.Escape(v.Name), .. cells]);
+        }
+        console.Write(table);
+    }
+
+    private static void Cost(IAnsiConsole console, RunResult result)
+    {
+        var priced = result.Variants.Where(v => v.Cost is not null).ToList();
+        if (priced.Count == 0) return;
+        var first = priced[0].Cost!;
+        var table = new Table().Border(TableBorder.Simple)
+            .Title($"Cost on {first.Node} ({Kebab(first.Market)}, allocation {Kebab(first.Allocation)})");
+        foreach (var column in new[] { "Variant", "run", "per 1M", "allocated /1M", "usage /1M", "whole node /1M", "projection" })
+            table.AddColumn(column == "Variant" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+        foreach (var v in priced)
+        {
+            var c = v.Cost!;
+            table.AddRow(
+                Markup.Escape(v.Name),
+                Formats.Dollars(c.Total),
+                c.PerMillion is { } m ? $"{Formats.Dollars(m)} [grey]{Markup.Escape(c.Unit)}[/]" : "–",
+                PerMillion(c.Views.Allocated.PerMillion),
+                PerMillion(c.Views.Usage.PerMillion),
+                PerMillion(c.Views.Node?.PerMillion),
+                c.Projection is { } p
+                    ? $"{Formats.Rate(p.Rate)}: {Formats.Dollars(p.Monthly)}/month" + (p.Nodes is { } n ? $" ({n} node{(n == 1 ? "" : "s")})" : "")
+                    : "–");
+        }
+        console.Write(table);
+        console.MarkupLine($"  [grey]{Markup.Escape(first.Assumption)}[/]");
+    }
+
+    private static string Kebab<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    private static string PerMillion(double? value) => value is { } v ? Formats.Dollars(v) : "–";
+
+    private static void Slos(IAnsiConsole console, RunResult result)
+    {
+        var slos = result.Variants.SelectMany(v => v.Slos.Select(s => (v, s))).ToList();
+        if (slos.Count == 0) return;
+        console.MarkupLine("[bold]SLOs[/]");
+        foreach (var (v, s) in slos)
+        {
+            var mark = s.Passed ? "[green]✓ pass[/]" : "[red]✗ FAIL[/]";
+            var target = s.ThresholdMs is { } t ? $"{Formats.Number(s.Objective)}% within {Formats.Latency(t)}" : $"{Formats.Number(s.Objective)}% available";
+            var sli = s.Sli is { } value ? $"SLI {value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}%" : "nothing measured";
+            var budget = s.BudgetRemaining is { } r ? $", budget left {Formats.Percent(r)}, burn rate {Formats.Number(s.BurnRate ?? 0)}×" : "";
+            var trials = s.TrialsFailed > 0 && s.Trials > 1 ? $" (missed in {s.TrialsFailed} of {s.Trials} trials)" : "";
+            console.MarkupLine($"  {mark}  {Markup.Escape(v.Name)}  {Markup.Escape(s.Name)}: {target}: {sli}{budget}{trials}");
+        }
+    }
+
+    private static void Comparisons(IAnsiConsole console, RunResult result)
+    {
+        if (result.Comparisons.Count == 0) return;
+        var table = new Table().Border(TableBorder.Simple).Title("Comparisons (candidate ÷ baseline, Hodges–Lehmann ratio with its exact interval)");
+        foreach (var column in new[] { "Candidate", "Baseline", "KPI", "ratio", "interval", "p (Holm)", "verdict" })
+            table.AddColumn(column is "ratio" or "interval" or "p (Holm)" ? new TableColumn(column).RightAligned() : new TableColumn(column));
+        foreach (var c in result.Comparisons)
+        {
+            table.AddRow(
+                Markup.Escape(c.Candidate),
+                Markup.Escape(c.Baseline),
+                Markup.Escape(c.Kpi),
+                c.Ratio is { } r ? Formats.Number(r) : "–",
+                c.CiLow is { } low && c.CiHigh is { } high ? $"[[{Formats.Number(low)}, {Formats.Number(high)}]] {Formats.Percent(c.Confidence ?? 0)}" : "–",
+                c.PValueAdjusted is { } p ? p.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "–",
+                c.Judged ? Verdict(c.Verdict) : "[grey]too few trials[/]");
+        }
+        console.Write(table);
+        foreach (var note in result.Comparisons.Where(c => !c.Judged).Select(c => c.Note).Distinct())
+            console.MarkupLine($"  [grey]{Markup.Escape(note)}[/]");
+    }
+
+    private static string Verdict(ComparisonVerdict verdict) => verdict switch
+    {
+        ComparisonVerdict.Better => "[green]better[/]",
+        ComparisonVerdict.Worse => "[red]worse[/]",
+        ComparisonVerdict.Equivalent => "[blue]equivalent[/]",
+        _ => "[yellow]inconclusive[/]",
+    };
+
+    private static void Hypothesis(IAnsiConsole console, HypothesisResult? hypothesis)
+    {
+        if (hypothesis is null) return;
+        var verdict = hypothesis.Verdict switch
+        {
+            "validated" => "[green]validated[/]",
+            "invalidated" => "[red]invalidated[/]",
+            _ => "[yellow]insufficient evidence[/]",
+        };
+        console.MarkupLine($"[bold]Hypothesis[/]: {Markup.Escape(hypothesis.Claim)}: {verdict}");
+        foreach (var c in hypothesis.Criteria)
+        {
+            var mark = c.Passed switch { true => "[green]✓[/]", false => "[red]✗[/]", null => "[yellow]?[/]" };
+            var value = c.Value is { } v ? $" = {Formats.Number(v)}" : "";
+            var interval = c.CiLow is { } low && c.CiHigh is { } high ? $" [[{Formats.Number(low)}, {Formats.Number(high)}]]" : "";
+            var note = c.Note is null ? "" : $" [grey]({Markup.Escape(c.Note)})[/]";
+            console.MarkupLine($"  {mark} {Markup.Escape(c.Description)}{value}{interval}{note}");
+        }
+    }
+}
