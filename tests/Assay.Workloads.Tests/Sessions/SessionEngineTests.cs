@@ -38,7 +38,12 @@ public sealed class SessionEngineTests
 
         var measurement = await SessionEngine.RunAsync(
             workload,
-            Open(_ => new FakeSession(TimeSpan.FromMilliseconds(1), failEvery: 5) { BreakAfter = Interlocked.Increment(ref opened) <= 4 ? 20 : int.MaxValue }),
+            // Every session breaks after 20 operations, so sessions break inside the measured window however long warm-up takes.
+            Open(_ =>
+            {
+                Interlocked.Increment(ref opened);
+                return new FakeSession(TimeSpan.FromMilliseconds(1), failEvery: 5) { BreakAfter = 20 };
+            }),
             null, CancellationToken.None);
 
         var operation = measurement.ByOperation[0];

@@ -55,7 +55,8 @@ public abstract class SqlDriverTests(DataServer server)
         var tamper = new OnMeasuring(async () =>
         {
             await using var connection = await ConnectAsync();
-            await ExecuteAsync(connection, "UPDATE pgbench_accounts SET abalance = 7 WHERE aid % 2 = 0");
+            // A tenth of the accounts: quick enough to land early in a 2 s window on a busy machine, and hit by a tenth of the reads.
+            await ExecuteAsync(connection, "UPDATE pgbench_accounts SET abalance = 7 WHERE aid % 10 = 0");
         });
 
         var measurement = await new SqlDriver().RunAsync(Run(plan), tamper, CancellationToken.None);
@@ -64,7 +65,7 @@ public abstract class SqlDriverTests(DataServer server)
         Assert.True(tamper.Ran);
         Assert.True(measurement.ErrorKinds.GetValueOrDefault(ErrorKinds.Verification) > 0, "wrong balances went unnoticed");
         Assert.Equal(measurement.Failed, measurement.ErrorKinds[ErrorKinds.Verification]);
-        Assert.True(measurement.Succeeded > 0, "half the accounts still hold what they should");
+        Assert.True(measurement.Succeeded > 0, "most accounts still hold what they should");
     }
 
     [Fact(Timeout = 120_000)]
