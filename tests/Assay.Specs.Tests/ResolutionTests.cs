@@ -83,7 +83,7 @@ public class ResolutionTests
     [Fact]
     public void An_unknown_catalog_entry_far_from_any_lists_the_catalog()
     {
-        var error = Error(Load(Replace(Minimal, "uses: demo-app", "uses: postgres")), "spec.components[0].uses", "no catalog entry named 'postgres'");
+        var error = Error(Load(Replace(Minimal, "uses: demo-app", "uses: cassandra")), "spec.components[0].uses", "no catalog entry named 'cassandra'");
         Assert.Equal($"the catalog has: {string.Join(", ", Catalog.Names)}", error.Hint);
         Assert.Contains("kv-store", error.Hint, StringComparison.Ordinal);
     }
