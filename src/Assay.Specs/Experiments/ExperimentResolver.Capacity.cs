@@ -60,7 +60,10 @@ public sealed partial class ExperimentResolver
         }
         var closed = workloads.Where(w => w.Workload.Plan?.Model is ClosedModel && DriverSpecs.Find(w.Workload.Driver ?? "") is not { ModelRequired: false }).ToList();
         if (closed.Count == 0) return;
-        var which = workloads.Count == 1 ? "the workload's model is closed" : $"the model of variant {string.Join(", ", closed.Select(w => $"'{w.Variant}'"))} is closed";
+        var names = string.Join(", ", closed.Select(w => $"'{w.Variant}'"));
+        var which = workloads.Count == 1 ? "the workload's model is closed"
+            : closed.Count == 1 ? $"the model of variant {names} is closed"
+            : $"the models of variants {names} are closed";
         _diagnostics.Error(capacity.Location, capacity.FieldPath, $"a capacity search needs the open model, but {which}",
             "set model: {type: open, rate: 100/s, maxConnections: 100}; the search replaces the rate at each step");
     }

@@ -1,4 +1,5 @@
 using Assay.Core.Cost;
+using Assay.Core.Diagnostics;
 using Assay.Specs.Values;
 
 namespace Assay.Specs.Experiments;
@@ -61,7 +62,7 @@ public sealed partial class ExperimentResolver
     /// The field a pricing error is about, by the order <see cref="NodePricing.Resolve"/> checks in: the node (unknown,
     /// or custom without prices), then the market (spot without a ratio), then the allocation (node needs a node size).
     /// </summary>
-    private (string Path, Core.Diagnostics.SourceLocation Location) CostProblemAt(CostSpec cost, CostPlan plan)
+    private (string Path, SourceLocation Location) CostProblemAt(CostSpec cost, CostPlan plan)
     {
         var known = plan.Node == CostPlan.CustomNode ? plan.Custom is not null : _options.Prices?.Find(plan.Node) is not null;
         var spotless = plan.Node != CostPlan.CustomNode && plan.Market == Market.Spot && _options.Prices?.Find(plan.Node)?.Spot is null;

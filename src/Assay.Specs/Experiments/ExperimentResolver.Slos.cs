@@ -78,7 +78,8 @@ public sealed partial class ExperimentResolver
         var lacking = named.Where(w => !w.Workload.OperationNames.Contains(operation)).ToList();
         if (lacking.Count == 0) return operation;
         var known = lacking[0].Workload.OperationNames;
-        var where = workloads.Count == 1 ? "the workload" : $"the workload of variant {string.Join(", ", lacking.Select(w => $"'{w.Variant}'"))}";
+        var names = string.Join(", ", lacking.Select(w => $"'{w.Variant}'"));
+        var where = workloads.Count == 1 ? "the workload" : lacking.Count == 1 ? $"the workload of variant {names}" : $"the workloads of variants {names}";
         var hint = Suggestions.Closest(operation, known) is { } closest
             ? $"did you mean '{closest}'?"
             : $"its operations are: {string.Join(", ", known)}";

@@ -55,7 +55,7 @@ public class CapacitySpecTests
     public void The_workload_must_drive_the_open_model()
     {
         var outcome = Load(EvidenceFixture.With("model: {type: open, rate: 100/s}", "model: {type: closed, connections: 4}"));
-        var error = Error(outcome, "spec.workload.capacity", "a capacity search needs the open model, but the model of variant 'slow', 'fast' is closed");
+        var error = Error(outcome, "spec.workload.capacity", "a capacity search needs the open model, but the models of variants 'slow', 'fast' are closed");
         Assert.StartsWith("set model: {type: open", error.Hint, StringComparison.Ordinal);
         At(error, 24, 15);
     }

@@ -87,7 +87,7 @@ public class SloSpecTests
     public void An_operation_must_be_a_request_of_every_variant_s_mix()
     {
         var error = Error(Load(EvidenceFixture.With("operation: index", "operation: indx")), "spec.slos[1].operation",
-            "no operation named 'indx' in the workload of variant 'slow', 'fast'");
+            "no operation named 'indx' in the workloads of variants 'slow', 'fast'");
         Assert.Equal("did you mean 'index'?", error.Hint);
         At(error, 33, 66);
     }
