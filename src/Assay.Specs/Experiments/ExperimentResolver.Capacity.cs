@@ -55,7 +55,7 @@ public sealed partial class ExperimentResolver
             {
                 _diagnostics.Error(capacity.Location, capacity.FieldPath,
                     $"a capacity search varies workload.model.rate, and the {driver} driver sets its load in workload.{own.Block} instead",
-                    "search capacity with a driver that takes an open model: http, kv or sql");
+                    $"search capacity with a driver that takes an open model: {string.Join(", ", OpenModelDrivers())}");
             }
         }
         var closed = workloads.Where(w => w.Workload.Plan?.Model is ClosedModel && DriverSpecs.Find(w.Workload.Driver ?? "") is not { ModelRequired: false }).ToList();
@@ -67,4 +67,7 @@ public sealed partial class ExperimentResolver
         _diagnostics.Error(capacity.Location, capacity.FieldPath, $"a capacity search needs the open model, but {which}",
             "set model: {type: open, rate: 100/s, maxConnections: 100}; the search replaces the rate at each step");
     }
+
+    private static IEnumerable<string> OpenModelDrivers() =>
+        DriverSpecs.All.Where(d => d.ModelRequired).Select(d => d.Driver).Prepend(HttpWorkloadPlan.DriverName);
 }

@@ -60,6 +60,32 @@ public class CapacitySpecTests
         At(error, 24, 15);
     }
 
+    [Fact]
+    public void A_driver_that_sets_its_load_in_its_block_cannot_be_searched()
+    {
+        const string logs = """
+            apiVersion: assay.dev/v1alpha1
+            kind: Experiment
+            metadata:
+              name: logs
+            spec:
+              components:
+                - {name: loki, uses: loki}
+              workload:
+                driver: logs-ingest
+                target: loki
+                duration: 10s
+                logs: {rate: 100/s, services: 20}
+                capacity: {slo: up, start: 100/s, max: 1000/s}
+              slos:
+                - {name: up, objective: 99}
+            """;
+        var error = Error(Load(logs), "spec.workload.capacity",
+            "a capacity search varies workload.model.rate, and the logs-ingest driver sets its load in workload.logs instead");
+        Assert.Equal("search capacity with a driver that takes an open model: http, sql, kv", error.Hint);
+        At(error, 13, 15);
+    }
+
     [Theory]
     [InlineData(Capacity, "capacity: {start: 50/s, max: 2000/s}", "spec.workload.capacity.slo", "required field is missing", "e.g. slo: latency")]
     [InlineData(Capacity, "capacity: {slo: latency, max: 2000/s}", "spec.workload.capacity.start", "required field is missing", "e.g. start: 100/s")]
