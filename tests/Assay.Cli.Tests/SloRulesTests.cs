@@ -54,6 +54,29 @@ public sealed class SloRulesTests
         await AssertPromtoolAcceptsAsync(stdout);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_declared_slo_is_picked_by_name_and_its_objective_and_threshold_used()
+    {
+        var (code, output, stdout) = await CliHarness.RunAsync(
+            "slo", "rules", "experiments/cache-comparison", "--slo", "get-latency", "--metric", "cache_get_duration_seconds");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("sloth_id: \"cache-comparison-get-latency\"", stdout, StringComparison.Ordinal);
+        // 99% within the declared 10ms: the bucket is the threshold in seconds.
+        Assert.Contains("cache_get_duration_seconds_bucket{le=\"0.01\"}", stdout, StringComparison.Ordinal);
+        await AssertPromtoolAcceptsAsync(stdout);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task With_several_declared_slos_one_must_be_named()
+    {
+        var (code, output, stdout) = await CliHarness.RunAsync("slo", "rules", "experiments/cache-comparison", "--metric", "x");
+
+        Assert.Equal(2, code);
+        Assert.Contains("the experiment declares 2 SLOs (availability, get-latency); pick one with --slo NAME", output, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+    }
+
     [Theory(Timeout = 120_000)]
     [InlineData("--metric is required", "slo", "rules", "experiments/http-baseline", "--objective", "99.9")]
     [InlineData("declares no SLO, so give one with --objective", "slo", "rules", "experiments/http-baseline", "--metric", "up")]

@@ -11,7 +11,7 @@ public class DocExampleTests
     {
         var yaml = FirstYamlBlock("docs/experiment-file.md", "kind: Experiment");
         Assert.Empty(SchemaCheck.Errors(SchemaCheck.Experiment, yaml));
-        var outcome = ExperimentLoader.LoadText("docs/experiment-file.md", yaml, ResolveOptions.None, RepoFiles.Catalog);
+        var outcome = ExperimentLoader.LoadText("docs/experiment-file.md", yaml, ResolveOptions.None with { Prices = RepoFiles.PriceBook }, RepoFiles.Catalog);
         Assert.True(outcome.Value is not null, Fixtures.Lines(outcome.Diagnostics));
         Assert.Equal(3, outcome.Value!.Variants[0].Thresholds.Count);
     }

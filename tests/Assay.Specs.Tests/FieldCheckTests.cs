@@ -22,7 +22,7 @@ public class FieldCheckTests
     {
         var outcome = Load(Replace(Minimal, "    driver: http", "    driver: http\n    banana: 1"));
         var error = Error(outcome, "spec.workload.banana", "unknown field 'banana'");
-        Assert.Equal("allowed: driver, target, model, warmUp, duration, timeout, requests, sql, kv, pubsub, metrics, logs", error.Hint);
+        Assert.Equal("allowed: driver, target, model, warmUp, duration, timeout, requests, capacity, sql, kv, pubsub, metrics, logs", error.Hint);
     }
 
     [Fact]

@@ -65,9 +65,10 @@ internal static class Fixtures
 
     public static SpecOutcome<ExperimentPlan> Load(
         string yaml, IReadOnlyDictionary<string, string>? parameters = null, TimeSpan? duration = null, int? trials = null) =>
-        ExperimentLoader.LoadText(File, yaml, new ResolveOptions(parameters ?? new Dictionary<string, string>(), duration, trials), Catalog);
+        ExperimentLoader.LoadText(File, yaml,
+            new ResolveOptions(parameters ?? new Dictionary<string, string>(), duration, trials) { Prices = RepoFiles.PriceBook }, Catalog);
 
-    public static SpecOutcome<ExperimentDocument> Validate(string yaml) => ExperimentLoader.ValidateText(File, yaml, Catalog);
+    public static SpecOutcome<ExperimentDocument> Validate(string yaml) => ExperimentLoader.ValidateText(File, yaml, Catalog, RepoFiles.PriceBook);
 
     /// <summary>The plan, failing the test with every diagnostic when there is none.</summary>
     public static ExperimentPlan Plan(string yaml, IReadOnlyDictionary<string, string>? parameters = null)

@@ -1,4 +1,6 @@
+using Assay.Core.Cost;
 using Assay.Specs.Catalogs;
+using Assay.Specs.Pricing;
 
 namespace Assay.Specs.Tests;
 
@@ -8,11 +10,15 @@ internal static class RepoFiles
     private static readonly string[] ShippedExperimentFolders = ["experiments", "bench"];
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
     private static readonly Lazy<Catalog> LazyCatalog = new(LoadCatalog);
+    private static readonly Lazy<PriceBook> LazyPriceBook = new(LoadPriceBook);
 
     public static string Root => LazyRoot.Value;
 
     /// <summary>The shipped catalog, loaded once; loading it must succeed for any experiment test to mean something.</summary>
     public static Catalog Catalog => LazyCatalog.Value;
+
+    /// <summary>The shipped price book (pricing/), loaded once, as the CLI passes it to the resolver.</summary>
+    public static PriceBook PriceBook => LazyPriceBook.Value;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
@@ -34,6 +40,13 @@ internal static class RepoFiles
             if (File.Exists(Path.Combine(dir.FullName, "Assay.slnx"))) return dir.FullName;
         }
         throw new InvalidOperationException($"No Assay.slnx above {AppContext.BaseDirectory}; run the tests from inside the repository.");
+    }
+
+    private static PriceBook LoadPriceBook()
+    {
+        var outcome = PriceBookLoader.Load([PathOf(PriceBookLoader.DefaultFolder)]);
+        return outcome.Value ?? throw new InvalidOperationException(
+            "The shipped price book does not load:" + Environment.NewLine + string.Join(Environment.NewLine, outcome.Diagnostics));
     }
 
     private static Catalog LoadCatalog()

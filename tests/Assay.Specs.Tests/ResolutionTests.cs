@@ -83,7 +83,7 @@ public class ResolutionTests
     [Fact]
     public void An_unknown_catalog_entry_far_from_any_lists_the_catalog()
     {
-        var error = Error(Load(Replace(Minimal, "uses: demo-app", "uses: oracle")), "spec.components[0].uses", "no catalog entry named 'oracle'");
+        var error = Error(Load(Replace(Minimal, "uses: demo-app", "uses: cassandra")), "spec.components[0].uses", "no catalog entry named 'cassandra'");
         Assert.Equal($"the catalog has: {string.Join(", ", Catalog.Names)}", error.Hint);
         Assert.Contains("kv-store", error.Hint, StringComparison.Ordinal);
     }
@@ -210,18 +210,18 @@ public class ResolutionTests
                 questions: [How fast?]
                 focus: [latency]
                 successCriteria:
-                  - {metric: p95_latency_ms, operator: lt, value: 500, description: quick}
+                  - {metric: latency_p99_ms, operator: lt, value: 500, description: quick}
               components:
             """.TrimEnd());
         var hypothesis = Plan(yaml).Info.Hypothesis!;
         Assert.Equal("It is fast", hypothesis.Claim);
         Assert.Equal(["How fast?"], hypothesis.Questions);
         Assert.Equal(["latency"], hypothesis.Focus);
-        Assert.Equal(new SuccessCriterion("p95_latency_ms", "lt", 500, "quick"), Assert.Single(hypothesis.SuccessCriteria));
+        Assert.Equal(new SuccessCriterion("latency_p99_ms", "lt", 500, "quick"), Assert.Single(hypothesis.SuccessCriteria));
 
-        var bad = Load(Replace(yaml, "{metric: p95_latency_ms, operator: lt, value: 500, description: quick}", "{metric: P95, operator: less, value: x}").Replace("    claim: It is fast\n", "", StringComparison.Ordinal));
+        var bad = Load(Replace(yaml, "{metric: latency_p99_ms, operator: lt, value: 500, description: quick}", "{metric: P95, operator: less, value: x}").Replace("    claim: It is fast\n", "", StringComparison.Ordinal));
         Error(bad, "spec.hypothesis.claim", "required field is missing");
-        Error(bad, "spec.hypothesis.successCriteria[0].metric", "'P95' is not a metric name");
+        Error(bad, "spec.hypothesis.successCriteria[0].metric", "'P95' is not a KPI");
         Error(bad, "spec.hypothesis.successCriteria[0].operator", "'less' is not one of lt, lte, gt, gte");
         Error(bad, "spec.hypothesis.successCriteria[0].value", "expected a number, got 'x'");
     }

@@ -30,7 +30,7 @@ public class ShippedFileTests
     {
         var text = File.ReadAllText(RepoFiles.PathOf(file));
         Assert.Empty(SchemaCheck.Errors(SchemaCheck.Experiment, text));
-        var outcome = ExperimentLoader.Validate(RepoFiles.PathOf(file), RepoFiles.Catalog);
+        var outcome = ExperimentLoader.Validate(RepoFiles.PathOf(file), RepoFiles.Catalog, RepoFiles.PriceBook);
         Assert.True(outcome.Value is not null && outcome.Diagnostics.Count == 0, Fixtures.Lines(outcome.Diagnostics));
         AssertModeline(text, file, "experiment.schema.json");
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(RepoFiles.PathOf(file))!, "README.md")) || file.StartsWith("bench/", StringComparison.Ordinal),

@@ -13,6 +13,7 @@ internal sealed class ListCommand(IAnsiConsole console, TimeProvider time) : Asy
     {
         await using var lab = Lab.Open(null, time);
         var catalog = lab.LoadCatalog([], cancellationToken);
+        var prices = lab.LoadPriceBook(cancellationToken).Value;
         var table = new Table().Border(TableBorder.Simple).AddColumn("Experiment").AddColumn("Title").AddColumn("Run with");
         IEnumerable<string> folders = Directory.Exists(lab.Paths.Experiments)
             ? Directory.GetDirectories(lab.Paths.Experiments).Where(d => File.Exists(Path.Combine(d, "experiment.yaml"))).Order(StringComparer.Ordinal)
@@ -20,7 +21,7 @@ internal sealed class ListCommand(IAnsiConsole console, TimeProvider time) : Asy
         foreach (var folder in folders)
         {
             var name = Path.GetFileName(folder);
-            var title = catalog.Value is null ? null : ExperimentLoader.Validate(folder, catalog.Value, cancellationToken).Value?.Spec?.Title?.Text;
+            var title = catalog.Value is null ? null : ExperimentLoader.Validate(folder, catalog.Value, prices, cancellationToken).Value?.Spec?.Title?.Text;
             var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), folder);
             table.AddRow(Markup.Escape(name), Markup.Escape(title ?? "(invalid: run assay validate)"), Markup.Escape($"assay run {relative}"));
         }

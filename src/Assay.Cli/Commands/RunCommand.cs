@@ -23,7 +23,13 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
             DiagnosticsRenderer.Render(ui, catalog.Diagnostics);
             return ExitCodes.InvalidInput;
         }
-        var options = new ResolveOptions(settings.ParameterValues(), settings.DurationValue(), settings.Trials);
+        var prices = lab.LoadPriceBook(cancellationToken);
+        if (prices.Value is null)
+        {
+            DiagnosticsRenderer.Render(ui, prices.Diagnostics);
+            return ExitCodes.InvalidInput;
+        }
+        var options = new ResolveOptions(settings.ParameterValues(), settings.DurationValue(), settings.Trials) { Prices = prices.Value };
         var loaded = ExperimentLoader.Load(ExperimentPaths.Resolve(settings.Experiment, lab.Paths), options, catalog.Value, cancellationToken);
         DiagnosticsRenderer.Render(ui, loaded.Diagnostics);
         if (loaded.Value is not { } plan) return ExitCodes.InvalidInput;

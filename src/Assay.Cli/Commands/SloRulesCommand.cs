@@ -29,7 +29,13 @@ internal sealed class SloRulesCommand(IAnsiConsole console, ConsoleStreams strea
             DiagnosticsRenderer.Render(ui, catalog.Diagnostics);
             return ExitCodes.InvalidInput;
         }
-        var options = new ResolveOptions(settings.ParameterValues(), null, null);
+        var prices = lab.LoadPriceBook(cancellationToken);
+        if (prices.Value is null)
+        {
+            DiagnosticsRenderer.Render(ui, prices.Diagnostics);
+            return ExitCodes.InvalidInput;
+        }
+        var options = new ResolveOptions(settings.ParameterValues(), null, null) { Prices = prices.Value };
         var loaded = ExperimentLoader.Load(ExperimentPaths.Resolve(settings.Experiment, lab.Paths), options, catalog.Value, cancellationToken);
         DiagnosticsRenderer.Render(ui, loaded.Diagnostics);
         if (loaded.Value is not { } plan) return ExitCodes.InvalidInput;
@@ -55,11 +61,8 @@ internal sealed class SloRulesCommand(IAnsiConsole console, ConsoleStreams strea
         return ExitCodes.Passed;
     }
 
-    /// <summary>
-    /// The SLOs the experiment declares. The experiment file has no <c>slos:</c> section yet: once the plan
-    /// carries them, return them here and <c>--slo NAME</c> picks one, the other SLO options overriding it.
-    /// </summary>
-    private static IReadOnlyList<SloPlan> DeclaredSlos(ExperimentPlan plan) => [];
+    /// <summary>The SLOs the experiment declares (<c>spec.slos</c>): <c>--slo NAME</c> picks one, the other SLO options override it.</summary>
+    private static IReadOnlyList<SloPlan> DeclaredSlos(ExperimentPlan plan) => plan.Slos;
 
     private static string Describe(SloPlan slo) => slo.Kind == SloKind.Latency
         ? string.Create(CultureInfo.InvariantCulture, $"{slo.Objective}% within {DurationText.Format(slo.Threshold!.Value)}")

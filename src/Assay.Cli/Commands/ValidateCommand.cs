@@ -27,10 +27,16 @@ internal sealed class ValidateCommand(IAnsiConsole console, TimeProvider time) :
             DiagnosticsRenderer.Render(console, catalog.Diagnostics);
             return ExitCodes.InvalidInput;
         }
+        var prices = lab.LoadPriceBook(cancellationToken);
+        if (prices.Value is null)
+        {
+            DiagnosticsRenderer.Render(console, prices.Diagnostics);
+            return ExitCodes.InvalidInput;
+        }
         var failed = 0;
         foreach (var file in settings.Files)
         {
-            var outcome = ExperimentLoader.Validate(ExperimentPaths.Resolve(file, lab.Paths), catalog.Value, cancellationToken);
+            var outcome = ExperimentLoader.Validate(ExperimentPaths.Resolve(file, lab.Paths), catalog.Value, prices.Value, cancellationToken);
             DiagnosticsRenderer.Render(console, outcome.Diagnostics);
             if (outcome.HasErrors)
             {

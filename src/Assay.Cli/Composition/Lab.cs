@@ -1,13 +1,15 @@
 using Assay.Cli.Infrastructure;
+using Assay.Core.Cost;
 using Assay.Runtimes.Local.Ledger;
 using Assay.Specs;
 using Assay.Specs.Catalogs;
+using Assay.Specs.Pricing;
 using Assay.Storage;
 
 namespace Assay.Cli.Composition;
 
 /// <summary>
-/// The lab's state for one invocation: its paths, its store (opened on first use), its catalog. Every
+/// The lab's state for one invocation: its paths, its store (opened on first use), its catalog and price book. Every
 /// command that opens the store first reaps runs a killed lab left behind.
 /// </summary>
 internal sealed class Lab(LabPaths paths, TimeProvider time) : IAsyncDisposable
@@ -33,6 +35,10 @@ internal sealed class Lab(LabPaths paths, TimeProvider time) : IAsyncDisposable
     /// <summary>The shipped catalog plus any extra folders given on the command line.</summary>
     public SpecOutcome<Catalog> LoadCatalog(IReadOnlyList<string> extraDirectories, CancellationToken cancellationToken) =>
         CatalogLoader.Load([paths.Catalog, .. extraDirectories.Select(Path.GetFullPath)], cancellationToken);
+
+    /// <summary>The shipped price book (<c>pricing/</c>), which experiments' <c>cost.node</c> names a node type of.</summary>
+    public SpecOutcome<PriceBook> LoadPriceBook(CancellationToken cancellationToken) =>
+        PriceBookLoader.Load([paths.Pricing], cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

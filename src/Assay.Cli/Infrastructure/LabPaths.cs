@@ -1,7 +1,7 @@
 namespace Assay.Cli.Infrastructure;
 
 /// <summary>
-/// Where the lab finds its shipped files (the root: catalog/, experiments/, built apps) and keeps
+/// Where the lab finds its shipped files (the root: catalog/, pricing/, experiments/, built apps) and keeps
 /// its state (the store, run folders, ledgers: <c>.assay/</c> under the working directory by default).
 /// </summary>
 public sealed record LabPaths(string Root, string StateDirectory)
@@ -16,6 +16,9 @@ public sealed record LabPaths(string Root, string StateDirectory)
     public string Ledgers => Path.Combine(StateDirectory, "ledger");
 
     public string Catalog => Path.Combine(Root, "catalog");
+
+    /// <summary>The price book experiments' <c>cost.node</c> is looked up in.</summary>
+    public string Pricing => Path.Combine(Root, Specs.Pricing.PriceBookLoader.DefaultFolder);
 
     public string Experiments => Path.Combine(Root, "experiments");
 

@@ -1,3 +1,4 @@
+using Assay.Core.Cost;
 using Assay.Core.Plans;
 using Assay.Specs.Catalogs;
 
@@ -43,21 +44,29 @@ public static class ExperimentLoader
     /// and a parameter without default is not an error; values that use it are checked once it has a value.
     /// The value is the parsed file when no error was found.
     /// </summary>
-    public static SpecOutcome<ExperimentDocument> Validate(string path, Catalog catalog, CancellationToken cancellationToken = default)
+    public static SpecOutcome<ExperimentDocument> Validate(string path, Catalog catalog, CancellationToken cancellationToken = default) =>
+        Validate(path, catalog, null, cancellationToken);
+
+    /// <summary>Like <see cref="Validate(string, Catalog, CancellationToken)"/>, checking <c>spec.cost</c> against a price book.</summary>
+    /// <param name="prices">The price book; null when none was loaded (a node of the book is then an error).</param>
+    public static SpecOutcome<ExperimentDocument> Validate(string path, Catalog catalog, PriceBook? prices, CancellationToken cancellationToken = default)
     {
         var file = FilePath(path);
         var diagnostics = new DiagnosticBag();
         return SpecFile.TryRead(file, "experiment", diagnostics, cancellationToken) is { } text
-            ? ValidateText(file, text, catalog)
+            ? ValidateText(file, text, catalog, prices)
             : SpecOutcome<ExperimentDocument>.From(null, diagnostics);
     }
 
-    public static SpecOutcome<ExperimentDocument> ValidateText(string file, string text, Catalog catalog)
+    public static SpecOutcome<ExperimentDocument> ValidateText(string file, string text, Catalog catalog, PriceBook? prices = null)
     {
         var diagnostics = new DiagnosticBag();
         var document = ExperimentParser.Parse(file, text, diagnostics);
         if (document is not null)
-            ExperimentResolver.Resolve(document, catalog, ResolveOptions.None, new ExperimentSource(file, text), requireParameters: false, diagnostics);
+        {
+            var options = ResolveOptions.None with { Prices = prices };
+            ExperimentResolver.Resolve(document, catalog, options, new ExperimentSource(file, text), requireParameters: false, diagnostics);
+        }
         return SpecOutcome<ExperimentDocument>.From(document, diagnostics);
     }
 }

@@ -7,19 +7,20 @@ namespace Assay.Specs.Experiments;
 /// Turns an experiment file's YAML into <see cref="ExperimentDocument"/>: checks its structure (known fields,
 /// mappings, lists and single values where each belongs) and keeps every value as written.
 /// </summary>
-internal static class ExperimentParser
+internal static partial class ExperimentParser
 {
     private static readonly string[] RootFields = ["apiVersion", "kind", "metadata", "spec"];
     private static readonly string[] MetadataFields = ["name", "labels"];
     private static readonly string[] SpecFields =
-        ["title", "description", "tags", "hypothesis", "parameters", "trials", "placement", "variants", "components", "workload", "thresholds"];
+        ["title", "description", "tags", "hypothesis", "parameters", "trials", "placement", "variants", "components", "workload", "thresholds",
+         "comparison", "cost", "slos"];
     private static readonly string[] HypothesisFields = ["claim", "questions", "focus", "successCriteria"];
-    private static readonly string[] CriterionFields = ["metric", "operator", "value", "description"];
+    private static readonly string[] CriterionFields = ["metric", "operator", "value", "description", "variant", "baseline"];
     private static readonly string[] PlacementFields = ["loadGenerator", "components"];
     private static readonly string[] VariantFields = ["name", "components", "parameters"];
     private static readonly string[] ComponentFields = ["name", "uses", "replicas", "parameters", "resources", "links"];
     private static readonly string[] ResourceFields = ["cpus", "memory", "cpuset"];
-    private static readonly string[] CommonWorkloadFields = ["driver", "target", "model", "warmUp", "duration", "timeout", "requests"];
+    private static readonly string[] CommonWorkloadFields = ["driver", "target", "model", "warmUp", "duration", "timeout", "requests", "capacity"];
     private static readonly string[] WorkloadFields = [.. CommonWorkloadFields, .. Drivers.DriverSpecs.Blocks];
     private static readonly string[] ModelFields = ["type", "connections", "thinkTime", "rate", "maxConnections", "lagTolerance", "maxLateFraction"];
     private static readonly string[] ThinkTimeFields = ["min", "max"];
@@ -60,6 +61,9 @@ internal static class ExperimentParser
         r.MappingList("components", ComponentFields)?.Select(Component).ToList(),
         Workload(r.Mapping("workload", WorkloadFields)),
         Thresholds(r),
+        Comparison(r.Mapping("comparison", ComparisonFields)),
+        Cost(r.Mapping("cost", CostFields)),
+        r.MappingList("slos", SloFields)?.Select(Slo).ToList(),
         r.Path,
         r.Location);
 
@@ -68,7 +72,8 @@ internal static class ExperimentParser
         r.ScalarList("questions"),
         r.ScalarList("focus"),
         r.MappingList("successCriteria", CriterionFields)?
-            .Select(c => new SuccessCriterionSpec(c.Scalar("metric"), c.Scalar("operator"), c.Scalar("value"), c.Scalar("description"), c.Path, c.Location))
+            .Select(c => new SuccessCriterionSpec(
+                c.Scalar("metric"), c.Scalar("operator"), c.Scalar("value"), c.Scalar("description"), c.Scalar("variant"), c.Scalar("baseline"), c.Path, c.Location))
             .ToList(),
         r.Path,
         r.Location);
@@ -102,6 +107,7 @@ internal static class ExperimentParser
         r.Scalar("timeout"),
         r.MappingList("requests", RequestFields)?.Select(Request).ToList(),
         Blocks(r),
+        Capacity(r.Mapping("capacity", CapacityFields)),
         r.Path,
         r.Location);
 

@@ -1,5 +1,4 @@
 using Assay.Core.Units;
-using System.Text.RegularExpressions;
 using Assay.Core.Plans;
 using Assay.Specs.Catalogs;
 using Assay.Specs.Values;
@@ -64,12 +63,15 @@ public sealed partial class ExperimentResolver
         var experimentValues = new ValueReader(scope, _diagnostics);
         _values = experimentValues;
 
-        var info = Info(name, spec);
+        var declaredVariants = DeclaredVariants(spec);
+        var variantNames = declaredVariants.Select(v => v.Name).Where(n => n.Length > 0).ToList();
+        var info = Info(name, spec, variantNames);
         var trials = _options.Trials ?? _values.Integer(spec.Trials, 1) ?? 1;
         var deferred = false;
         var resolved = new List<ResolvedVariant>();
+        var workloads = new List<VariantWorkload>();
         var plans = new List<VariantPlan>();
-        foreach (var declared in DeclaredVariants(spec))
+        foreach (var declared in declaredVariants)
         {
             // Each variant resolves with its own parameters: its workload and thresholds may differ (target, level, setting).
             var variantScope = scope.With(declared.Spec?.Parameters, _options.Parameters, _diagnostics);
@@ -79,13 +81,25 @@ public sealed partial class ExperimentResolver
             var thresholds = Thresholds(spec, workload);
             deferred |= _values.Deferred;
             resolved.Add(variant);
+            workloads.Add(new VariantWorkload(declared.Name, workload));
             if (workload.Plan is not null) plans.Add(variant.Plan(workload.Plan, thresholds, variantScope.Values));
         }
         _values = experimentValues;
         var placement = Placement(spec, resolved);
+        var comparison = Comparison(spec, variantNames);
+        var cost = Cost(spec);
+        var slos = Slos(spec, workloads);
+        var capacity = Capacity(spec, slos, workloads);
 
         if (_diagnostics.HasErrors || deferred || experimentValues.Deferred || name is null || plans.Count != resolved.Count) return null;
-        return new ExperimentPlan(info, plans, trials, placement, scope.Values, source);
+        return new ExperimentPlan(info, plans, trials, placement, scope.Values, source)
+        {
+            Comparison = comparison,
+            Cost = cost?.Plan,
+            Pricing = cost?.Pricing,
+            Slos = slos.Plans,
+            Capacity = capacity,
+        };
     }
 
     private string? Envelope()
@@ -125,42 +139,12 @@ public sealed partial class ExperimentResolver
             _diagnostics.Error(null, "--trials", "must be at least 1", "e.g. --trials 5");
     }
 
-    private ExperimentInfo Info(string? name, ExperimentSpec spec)
+    private ExperimentInfo Info(string? name, ExperimentSpec spec, IReadOnlyList<string> variants)
     {
         var title = _values.Text(spec.Title);
         var description = _values.Text(spec.Description);
         var tags = Texts(spec.Tags);
-        return new ExperimentInfo(name ?? "", title ?? name ?? "", description, tags, Hypothesis(spec));
-    }
-
-    private Hypothesis? Hypothesis(ExperimentSpec spec)
-    {
-        if (spec.Hypothesis is not { } hypothesis) return null;
-        if (hypothesis.Claim is null) _values.Required(hypothesis, "claim");
-        var claim = _values.Text(hypothesis.Claim);
-        var criteria = new List<SuccessCriterion>();
-        foreach (var criterion in hypothesis.SuccessCriteria ?? [])
-        {
-            if (SuccessCriterion(criterion) is { } parsed) criteria.Add(parsed);
-        }
-        return new Hypothesis(claim ?? "", Texts(hypothesis.Questions), Texts(hypothesis.Focus), criteria);
-    }
-
-    private SuccessCriterion? SuccessCriterion(SuccessCriterionSpec criterion)
-    {
-        if (criterion.Metric is null) _values.Required(criterion, "metric");
-        if (criterion.Operator is null) _values.Required(criterion, "operator");
-        if (criterion.Value is null) _values.Required(criterion, "value");
-        var metric = _values.Text(criterion.Metric);
-        if (metric is not null && !MetricNamePattern().IsMatch(metric))
-        {
-            _values.Error(criterion.Metric!, $"'{metric}' is not a metric name", "use lower-case letters, digits and '_', e.g. p95_latency_ms");
-            metric = null;
-        }
-        var op = _values.OneOf(criterion.Operator, ["lt", "lte", "gt", "gte"]);
-        var value = _values.Number(criterion.Value, double.MinValue, exclusiveMin: false);
-        var description = _values.Text(criterion.Description);
-        return metric is null || op is null || value is null ? null : new SuccessCriterion(metric, op, value.Value, description);
+        return new ExperimentInfo(name ?? "", title ?? name ?? "", description, tags, Hypothesis(spec, variants));
     }
 
     private PlacementPlan Placement(ExperimentSpec spec, IReadOnlyList<ResolvedVariant> variants)
@@ -189,7 +173,4 @@ public sealed partial class ExperimentResolver
 
     private List<string> Texts(IReadOnlyList<Scalar>? scalars) =>
         [.. (scalars ?? []).Select(_values.Text).OfType<string>()];
-
-    [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex MetricNamePattern();
 }

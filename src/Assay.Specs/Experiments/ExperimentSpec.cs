@@ -35,6 +35,9 @@ public sealed record ExperimentSpec(
     IReadOnlyList<ComponentSpec>? Components,
     WorkloadSpec? Workload,
     IReadOnlyList<ThresholdSpec>? Thresholds,
+    ComparisonSpec? Comparison,
+    CostSpec? Cost,
+    IReadOnlyList<SloSpec>? Slos,
     string FieldPath,
     SourceLocation Location) : SpecNode(FieldPath, Location);
 
@@ -46,11 +49,15 @@ public sealed record HypothesisSpec(
     string FieldPath,
     SourceLocation Location) : SpecNode(FieldPath, Location);
 
+/// <param name="Variant">The variant whose KPI is judged (the candidate of a ratio); unset: every variant.</param>
+/// <param name="Baseline">With <paramref name="Variant"/>, judge the ratio variant ÷ baseline of the KPI instead.</param>
 public sealed record SuccessCriterionSpec(
     Scalar? Metric,
     Scalar? Operator,
     Scalar? Value,
     Scalar? Description,
+    Scalar? Variant,
+    Scalar? Baseline,
     string FieldPath,
     SourceLocation Location) : SpecNode(FieldPath, Location);
 
@@ -89,6 +96,7 @@ public sealed record WorkloadSpec(
     Scalar? Timeout,
     IReadOnlyList<RequestSpec>? Requests,
     IReadOnlyDictionary<string, DriverBlockSpec> Blocks,
+    CapacitySpec? Capacity,
     string FieldPath,
     SourceLocation Location) : SpecNode(FieldPath, Location);
 

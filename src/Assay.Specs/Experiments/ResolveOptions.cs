@@ -1,3 +1,5 @@
+using Assay.Core.Cost;
+
 namespace Assay.Specs.Experiments;
 
 /// <summary>What the command line adds to an experiment file when it is loaded to run.</summary>
@@ -8,4 +10,11 @@ public sealed record ResolveOptions(IReadOnlyDictionary<string, string> Paramete
 {
     /// <summary>The file as it is: no parameters, no overrides.</summary>
     public static ResolveOptions None { get; } = new(new Dictionary<string, string>());
+
+    /// <summary>
+    /// The price book <c>spec.cost.node</c> is looked up in (loaded from <c>pricing/</c> by
+    /// <see cref="Pricing.PriceBookLoader"/>, as the catalog is from <c>catalog/</c>). Null when none was loaded:
+    /// a node of the book is then an error, while <c>node: custom</c> still resolves.
+    /// </summary>
+    public PriceBook? Prices { get; init; }
 }
