@@ -46,18 +46,22 @@ public static class ResultContract
             {
                 Need(IsString(threshold!["expression"]), "variants[].thresholds[].expression");
                 Need(threshold["passed"] is JsonValue b && b.TryGetValue<bool>(out _), "variants[].thresholds[].passed (boolean)");
-                Need(threshold.AsObject().ContainsKey("actual"), "variants[].thresholds[].actual");
+                // actual is left out only when nothing was measured, and nothing measured never passes.
+                Need(threshold.AsObject().ContainsKey("actual") || threshold["passed"] is JsonValue p && !p.GetValue<bool>(),
+                    "variants[].thresholds[].actual");
             }
         }
         return problems;
     }
 
     /// <summary>Runs ../shared/tools/check-result on the file when the tool and jq exist; null when it could not run.</summary>
-    public static (int ExitCode, string Output)? RunCheckResultTool(string path)
+    /// <param name="mode">Passed on, e.g. <c>--evidence</c> to check the analysis fields too.</param>
+    public static (int ExitCode, string Output)? RunCheckResultTool(string path, string? mode = null)
     {
         var tool = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "tools", "check-result"));
         if (!File.Exists(tool) || !File.Exists("/usr/bin/jq")) return null;
-        using var process = Process.Start(new ProcessStartInfo(tool, [path]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        string[] arguments = mode is null ? [path] : [path, mode];
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output);

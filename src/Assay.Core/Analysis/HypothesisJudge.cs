@@ -44,17 +44,13 @@ public static class HypothesisJudge
 
     private static CriterionResult OnKpi(SuccessCriterion criterion, IReadOnlyList<VariantEvidence> variants)
     {
+        if (criterion.Variant is null && variants.Count > 1) return OnEveryVariant(criterion, variants);
         var description = Describe(criterion);
         var variant = criterion.Variant is null
             ? variants.Count == 1 ? variants[0] : null
             : variants.FirstOrDefault(v => v.Variant == criterion.Variant);
         if (variant is null)
-        {
-            var note = criterion.Variant is null
-                ? $"the experiment has {variants.Count} variants: name the one this criterion reads with 'variant:'"
-                : $"variant '{criterion.Variant}' measured nothing";
-            return new CriterionResult(description, null, null, null, null, note);
-        }
+            return new CriterionResult(description, null, null, null, null, $"variant '{criterion.Variant ?? "default"}' measured nothing");
         if (!variant.Kpis.TryGetValue(criterion.Metric, out var kpi))
             return new CriterionResult(description, null, null, null, null, $"{variant.Variant} has no value of {criterion.Metric}");
 
@@ -64,6 +60,29 @@ public static class HypothesisJudge
             : medianPasses ? string.Create(CultureInfo.InvariantCulture, $"the median passes but {kpi.Trials.Count(v => !Holds(v, criterion))} of {kpi.Trials.Count} trials do not")
             : "the median is on the failing side";
         return new CriterionResult(description, kpi.Median, kpi.Min, kpi.Max, allPass, why);
+    }
+
+    /// <summary>
+    /// A criterion without a variant in a run of several holds for every variant: the value shown is the worst
+    /// variant's median, the interval the range of every trial, and it passes only when every variant passes.
+    /// </summary>
+    private static CriterionResult OnEveryVariant(SuccessCriterion criterion, IReadOnlyList<VariantEvidence> variants)
+    {
+        var each = variants
+            .Select(v => (v.Variant, Result: OnKpi(criterion with { Variant = v.Variant }, [v]), Kpi: v.Kpis.GetValueOrDefault(criterion.Metric)))
+            .ToList();
+        var measured = each.Where(e => e.Kpi is not null).Select(e => e.Kpi!).ToList();
+        var lowerIsBetter = criterion.Operator is "lt" or "lte";
+        double? worst = measured.Count == 0 ? null : lowerIsBetter ? measured.Max(k => k.Median) : measured.Min(k => k.Median);
+        double? low = measured.Count == 0 ? null : measured.Min(k => k.Min);
+        double? high = measured.Count == 0 ? null : measured.Max(k => k.Max);
+        var failing = each.Where(e => e.Result.Passed == false).Select(e => e.Variant).ToList();
+        var unjudged = each.Where(e => e.Result.Passed is null).Select(e => e.Variant).ToList();
+        bool? passed = failing.Count > 0 ? false : unjudged.Count > 0 ? null : true;
+        var note = failing.Count > 0 ? $"fails for {string.Join(", ", failing)}"
+            : unjudged.Count > 0 ? $"not measured by {string.Join(", ", unjudged)}"
+            : null;
+        return new CriterionResult(Describe(criterion), worst, low, high, passed, note);
     }
 
     private static CriterionResult OnRatio(

@@ -98,6 +98,23 @@ public class HypothesisJudgeTests
     }
 
     [Fact]
+    public void A_criterion_without_a_variant_holds_for_every_variant()
+    {
+        var plan = Claim(new SuccessCriterion("throughput", "gte", 1000, null));
+
+        var criterion = RunAnalysis.Analyze(plan, [FiveRedis, FiveMemcached]).Hypothesis!.Criteria[0];
+
+        Assert.False(criterion.Passed);
+        Assert.Equal("fails for redis", criterion.Note);
+        Assert.Equal(1000, criterion.Value!.Value, 6); // the worst median
+        Assert.Equal((990, 1510), (Math.Round(criterion.CiLow!.Value, 6), Math.Round(criterion.CiHigh!.Value, 6)));
+
+        var lower = RunAnalysis.Analyze(Claim(new SuccessCriterion("throughput", "gte", 900, null)), [FiveRedis, FiveMemcached]).Hypothesis!;
+        Assert.True(lower.Criteria[0].Passed);
+        Assert.Equal("validated", lower.Verdict);
+    }
+
+    [Fact]
     public void A_hypothesis_without_criteria_cannot_be_validated()
     {
         Assert.Equal("insufficient", RunAnalysis.Analyze(Claim(), [FiveRedis, FiveMemcached]).Hypothesis!.Verdict);
