@@ -56,7 +56,7 @@ public sealed record Hypothesis(
 /// </summary>
 /// <param name="Metric">A KPI name: throughput, error_ratio, latency_p99_ms, cost_per_million…</param>
 /// <param name="Operator"><c>lt</c>, <c>lte</c>, <c>gt</c> or <c>gte</c>.</param>
-/// <param name="Variant">The variant the KPI is read from (the candidate of a ratio); null in a single-variant experiment.</param>
+/// <param name="Variant">The variant the KPI is read from (the candidate of a ratio); null: every variant must pass.</param>
 public sealed record SuccessCriterion(
     string Metric, string Operator, double Value, string? Description, string? Variant = null, string? Baseline = null);
 
