@@ -9,7 +9,8 @@ namespace Assay.Cli.Rendering;
 /// <summary>
 /// Turns the engine's events into progress lines: phase and elapsed time, each instance as it becomes
 /// ready, live requests/s and errors during the workload (every second on a terminal, every five
-/// seconds otherwise, so CI logs stay short), and each trial's headline when it ends.
+/// seconds otherwise, so CI logs stay short), and each trial's headline when it ends. A capacity search shows
+/// one line per step (rate, SLI against the objective, passed or failed) instead of its steps' inner progress.
 /// </summary>
 internal sealed class ProgressRenderer(IAnsiConsole console, TimeProvider time) : IProgress<RunEvent>
 {
@@ -18,6 +19,7 @@ internal sealed class ProgressRenderer(IAnsiConsole console, TimeProvider time) 
     private readonly TimeSpan _tickEvery = console.Profile.Capabilities.Interactive ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
     private WorkloadStage? _stage;
     private double _lastTickAt = double.NegativeInfinity;
+    private bool _inCapacityStep;
 
     public void Report(RunEvent value)
     {
@@ -28,6 +30,25 @@ internal sealed class ProgressRenderer(IAnsiConsole console, TimeProvider time) 
     {
         switch (value)
         {
+            case TrialStarted or PhaseChanged { Trial: null }:
+                _inCapacityStep = false;
+                break;
+            case CapacityStepStarted:
+                _inCapacityStep = true;
+                break;
+        }
+        switch (value)
+        {
+            // A step is a few seconds of fresh deployment and load; its own progress would drown the search's lines.
+            case PhaseChanged { Trial: not null } or InstanceReady or WorkloadTick when _inCapacityStep:
+                break;
+            case CapacityStepStarted { Step: 1 } c:
+                Line($"[bold]capacity · {Markup.Escape(c.Variant)}[/] (SLO {Markup.Escape(c.Slo)})");
+                break;
+            case CapacityStepEnded c:
+                _stage = null;
+                Line(CapacityStepLine(c));
+                break;
             case TrialStarted t:
                 _stage = null;
                 Line($"[bold]trial {t.Trial} · {Markup.Escape(t.Variant)}[/] ({t.Index} of {t.Total})");
@@ -74,6 +95,16 @@ internal sealed class ProgressRenderer(IAnsiConsole console, TimeProvider time) 
         var errors = p.FailedPerSecond > 0 ? $"[red]{Formats.Rate(p.FailedPerSecond, " err/s")}[/]" : "0 err/s";
         var stage = p.Stage == WorkloadStage.WarmingUp ? "warm-up" : "measured";
         Line($"    {Formats.Rate(p.SucceededPerSecond)} · {errors} · {stage} so far: {Formats.Count(p.Succeeded)} ok, {Formats.Count(p.Failed)} failed");
+    }
+
+    private static string CapacityStepLine(CapacityStepEnded e)
+    {
+        var step = e.Result;
+        var sli = step.Sli is { } value ? Formats.Number(value) + "%" : "n/a";
+        var p99 = step.LatencyP99Ms is { } ms ? $" · p99 {Formats.Latency(ms)}" : "";
+        var verdict = step.Passed ? "[green]passed[/]" : "[red]failed[/]";
+        var note = step.Note is null ? "" : $": {Markup.Escape(step.Note)}";
+        return $"  step {e.Step} · {Formats.Rate(step.Rate)} · SLI {sli} vs {Formats.Number(e.Objective)}%{p99} · {verdict}{note}";
     }
 
     private static string Headline(TrialSummary summary) => summary.Workload is not { } w

@@ -1,7 +1,14 @@
 namespace Assay.Core.Plans;
 
 /// <summary>One slot of the schedule: which trial of which variant runs next.</summary>
-public sealed record ScheduledTrial(int Trial, VariantPlan Variant, int VariantIndex);
+public sealed record ScheduledTrial(int Trial, VariantPlan Variant, int VariantIndex)
+{
+    /// <summary>The folder of the slot under the run's folder; null for <c>trial-N</c>. Capacity steps name their own.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>The folder the slot's files go in (one subfolder per variant): <see cref="Folder"/> or <c>trial-N</c>.</summary>
+    public string FolderName => Folder ?? $"trial-{Trial}";
+}
 
 /// <summary>
 /// The order trials run in. Variants alternate direction every trial (A B, B A, A B …) so slow drift

@@ -18,3 +18,9 @@ public sealed record WorkloadTick(DateTimeOffset At, int Trial, string Variant, 
 public sealed record TrialEnded(DateTimeOffset At, TrialSummary Summary, string Variant) : RunEvent(At);
 
 public sealed record RunNotice(DateTimeOffset At, string Message, bool IsWarning) : RunEvent(At);
+
+/// <summary>A capacity search step begins: the variant's workload at <paramref name="Rate"/> per second, on fresh components.</summary>
+public sealed record CapacityStepStarted(DateTimeOffset At, string Variant, string Slo, int Step, double Rate) : RunEvent(At);
+
+/// <summary>A capacity search step ended: its rate, its SLI against the objective (percent), and whether it passed.</summary>
+public sealed record CapacityStepEnded(DateTimeOffset At, string Variant, int Step, CapacityStep Result, double Objective) : RunEvent(At);

@@ -25,7 +25,7 @@ public sealed class TrialRunner(IRuntime runtime, ILoadGenerator loadGenerator, 
         ArgumentNullException.ThrowIfNull(progress);
         var startedAt = time.GetUtcNow();
         var variant = slot.Variant;
-        var directory = Path.Combine(context.Directory, $"trial-{slot.Trial}", variant.Name);
+        var directory = Path.Combine(context.Directory, slot.FolderName, variant.Name);
         Directory.CreateDirectory(directory);
 
         UsageWindow? window = null;
