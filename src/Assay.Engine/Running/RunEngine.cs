@@ -2,6 +2,7 @@ using System.Globalization;
 using Assay.Core.Analysis;
 using Assay.Core.Plans;
 using Assay.Core.Results;
+using Assay.Engine.Capacity;
 using Assay.Engine.Events;
 using Assay.Engine.Storage;
 
@@ -56,11 +57,28 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
             if (run.Outcome.Status == RunStatus.Error) break;
         }
 
+        // The capacity search runs after the trials, each variant in turn, only when every trial ran.
+        var capacities = new Dictionary<string, CapacityResult>();
+        if (plan.Capacity is not null && !cancelled && issues.Count == 0)
+        {
+            var searcher = new CapacityRunner(trials, time);
+            foreach (var variant in plan.Variants)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    cancelled = true;
+                    break;
+                }
+                capacities[variant.Name] = await searcher.SearchAsync(plan, variant, context, progress, cancellationToken);
+            }
+        }
+
         await PhaseAsync(context.RunId, RunPhase.Analyzing, progress);
         var measured = plan.Variants.Where(v => byVariant[v.Name].Count > 0).ToList();
         var evidence = RunAnalysis.Analyze(plan, [.. measured.Select(v => new VariantOutcomes(v, outcomes[v.Name]))]);
         var variants = measured
-            .Select(v => WithEvidence(ResultBuilder.SummarizeVariant(v.Name, byVariant[v.Name], v.Thresholds), evidence.Variants.Single(e => e.Variant == v.Name)))
+            .Select(v => WithEvidence(ResultBuilder.SummarizeVariant(v.Name, byVariant[v.Name], v.Thresholds), evidence.Variants.Single(e => e.Variant == v.Name))
+                with { Capacity = capacities.GetValueOrDefault(v.Name) })
             .ToList();
         var status = cancelled ? RunStatus.Cancelled
             : issues.Count > 0 || variants.Any(v => v.Status == RunStatus.Error) ? RunStatus.Error
