@@ -22,7 +22,10 @@ public sealed class MessagingComparisonSmokeTests : IDisposable
         var experiment = ShippedExperiment.WithVariants(_lab, "messaging-comparison", name => name.StartsWith(broker + "-", StringComparison.Ordinal));
 
         var (code, cli, processes) = await _lab.RunWatchingAsync(TimeSpan.FromSeconds(190),
-            "run", experiment, "--duration", $"{WindowSeconds}s", "--trials", "1", "--param", "warm-up=1s", "--param", $"rate={Rate}/s");
+            "run", experiment, "--duration", $"{WindowSeconds}s", "--trials", "1", "--param", "warm-up=1s", "--param", $"rate={Rate}/s",
+            // As the driver's own tests do (PubSubPlans): on two cores shared with builds, a timer can fire tens of
+            // milliseconds late, which is the test machine's lag, not what this test is about.
+            "--param", "lag-tolerance=200ms");
 
         Assert.True(code == 0, cli.Output);
         var runId = Assert.Single(_lab.RunIds());
