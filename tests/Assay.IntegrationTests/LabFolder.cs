@@ -12,7 +12,13 @@ namespace Assay.IntegrationTests;
 /// </summary>
 public sealed class LabFolder : IDisposable
 {
-    public LabFolder() => Path = Directory.CreateTempSubdirectory("assay-lab-").FullName;
+    public LabFolder()
+    {
+        Path = Directory.CreateTempSubdirectory("assay-lab-").FullName;
+        // As a run folder is: a server that runs as another user (mosquitto) reads its rendered configuration
+        // from its instance folder, so that user must be able to pass through (CreateTempSubdirectory makes it 0700).
+        File.SetUnixFileMode(Path, (UnixFileMode)0b111_101_101);
+    }
 
     public string Path { get; }
 

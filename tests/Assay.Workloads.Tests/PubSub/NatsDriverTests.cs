@@ -45,6 +45,38 @@ public sealed class NatsDriverTests
         Assert.True(measurement.ErrorRate > 0);
     }
 
+    /// <summary>
+    /// A genuine message of the run, right run mark, publisher, sequence and send time, delivered again: only the
+    /// sequence numbers give it away. A broker that redelivered would look exactly like this.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task A_message_of_the_run_replayed_on_its_subject_is_a_duplicate_for_every_subscriber_not_throughput()
+    {
+        await using var nats = await CatalogServer.StartAsync("nats", CancellationToken.None);
+        var endpoint = nats.Endpoints()[0];
+        var plan = PubSubPlans.Plan(rate: 100, subscribers: 2, warmUpSeconds: 0.5, durationSeconds: 3, subject: "assay.replayed");
+        await using var replayer = new NatsConnection(NatsOpts.Default with { Url = $"nats://{endpoint.Address.Host}:{endpoint.Address.Port}" });
+        await replayer.ConnectAsync();
+        await using var tap = await replayer.SubscribeCoreAsync<byte[]>(plan.Subject);
+        await replayer.PingAsync();
+
+        var running = PubSubPlans.RunAsync(plan, [endpoint]);
+        // Well inside the window: the message taken was due after warm-up, and its copies arrive before the window closes.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        byte[]? genuine = null;
+        while (tap.Msgs.TryRead(out var message)) genuine = message.Data ?? genuine;
+        Assert.NotNull(genuine);
+        for (var i = 0; i < 3; i++) await replayer.PublishAsync(plan.Subject, genuine);
+        var measurement = await running;
+
+        // Each subscriber got each of the 3 copies after the original: 6 duplicates, failed deliveries, and nothing else wrong.
+        Assert.Equal(new Dictionary<string, long> { ["duplicate"] = 6 }, measurement.ErrorKinds);
+        Assert.Equal(6, measurement.Failed);
+        Assert.Equal(6, measurement.Stats["duplicates"]);
+        Assert.Equal(0, measurement.Stats["lost"]);
+        Assert.Equal((long)measurement.Stats["published"] * 2, measurement.Succeeded);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_target_that_is_not_a_broker_fails_at_once_with_the_address()
     {
