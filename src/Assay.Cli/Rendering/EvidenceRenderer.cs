@@ -20,14 +20,13 @@ internal static class EvidenceRenderer
 
     private static void Kpis(IAnsiConsole console, RunResult result)
     {
-        var table = new Table().Border(TableBorder.Simple).Title("KPIs across trials (median, range, coefficient of variation)");
+        var table = new Table().Border(TableBorder.Simple).Title("KPIs across trials (median and coefficient of variation; result.json has each trial)");
         table.AddColumn("Variant");
         foreach (var kpi in KpiCatalog.All) table.AddColumn(new TableColumn(kpi.Name).RightAligned());
         foreach (var v in result.Variants.Where(v => v.Kpis.Count > 0))
         {
             var cells = KpiCatalog.All.Select(k => v.Kpis.TryGetValue(k.Name, out var s)
-                ? $"{Formats.Kpi(s.Median, k.Unit)} [grey]{Formats.Kpi(s.Min, k.Unit)}–{Formats.Kpi(s.Max, k.Unit)}[/] "
-                    + (s.HighVariation ? $"[yellow]cv {Formats.Percent(s.Cv)}[/]" : $"[grey]cv {Formats.Percent(s.Cv)}[/]")
+                ? $"{Formats.Kpi(s.Median, k.Unit)} " + (s.HighVariation ? $"[yellow]±{Formats.Percent(s.Cv)}[/]" : $"[grey]±{Formats.Percent(s.Cv)}[/]")
                 : "[grey]–[/]");
             table.AddRow([Markup.Escape(v.Name), .. cells]);
         }

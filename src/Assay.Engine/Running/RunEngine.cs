@@ -88,9 +88,11 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
             .Where(v => !v.Workload.Valid && v.Workload.InvalidReason is not null)
             .Select(v => $"{v.Name}: measurement invalid: {v.Workload.InvalidReason}")
             .Concat(evidence.Variants.SelectMany(e => e.Excluded.Select(x => $"{e.Variant}: left out of the KPIs: {x}")))
-            .Concat(evidence.Variants.SelectMany(e => e.Kpis
-                .Where(k => k.Value.HighVariation)
-                .Select(k => string.Create(CultureInfo.InvariantCulture, $"{e.Variant}: {k.Key} varies by {k.Value.Cv:P0} across trials; comparisons on it may be inconclusive"))))
+            .Concat(evidence.Variants
+                .Select(e => (e.Variant, Varying: e.Kpis.Where(k => k.Value.HighVariation).ToList()))
+                .Where(v => v.Varying.Count > 0)
+                .Select(v => string.Create(CultureInfo.InvariantCulture,
+                    $"{v.Variant}: trials vary by more than 10% on {string.Join(", ", v.Varying.Select(k => $"{k.Key} ({k.Value.Cv:P0})"))}; comparisons on them may be inconclusive")))
             .ToList();
         var result = new RunResult(
             RunResult.CurrentSchemaVersion,
