@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Assay.Core.Measurements;
@@ -56,7 +57,8 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 var endpoints = new Dictionary<string, IReadOnlyList<TargetEndpoint>> { [WorkloadPlan.TargetRole] = [endpoint] };
-var measurement = await driver.RunAsync(new WorkloadRun(plan, endpoints, 1), null, cancel.Token);
+var window = new WindowCpu();
+var measurement = await driver.RunAsync(new WorkloadRun(plan, endpoints, 1), window, cancel.Token);
 Write(measurement);
 return measurement.Succeeded > 0 ? 0 : 1;
 
@@ -74,6 +76,9 @@ void Write(WorkloadMeasurement measurement)
         json.WriteNumber("succeeded", measurement.Succeeded);
         json.WriteNumber("failed", measurement.Failed);
         json.WriteNumber("throughput", measurement.Throughput);
+        // The process's CPU over the measured window, as assay run reads the generator's cgroup: start-up, JIT of the
+        // connection code, the table load or preload are not in it.
+        json.WriteNumber("windowCpuSeconds", window.Seconds);
         json.WriteStartObject("latencyMs");
         json.WriteNumber("p50", latency.P50);
         json.WriteNumber("p99", latency.P99);
@@ -100,4 +105,19 @@ double Option(string name, double fallback)
         "false" => 0,
         _ => double.Parse(text, CultureInfo.InvariantCulture),
     };
+}
+
+/// <summary>The process's CPU time between the driver's Measuring and Done reports (sent the moment the stage changes).</summary>
+internal sealed class WindowCpu : IProgress<WorkloadProgress>
+{
+    private TimeSpan? _start;
+    private TimeSpan? _end;
+
+    public double Seconds => _start is { } start && _end is { } end ? (end - start).TotalSeconds : double.NaN;
+
+    public void Report(WorkloadProgress value)
+    {
+        if (value.Stage == WorkloadStage.Measuring && _start is null) _start = Process.GetCurrentProcess().TotalProcessorTime;
+        else if (value.Stage == WorkloadStage.Done && _end is null) _end = Process.GetCurrentProcess().TotalProcessorTime;
+    }
 }

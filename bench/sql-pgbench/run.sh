@@ -10,6 +10,7 @@
 # Usage: bench/sql-pgbench/run.sh [rounds=3] [seconds=10] [clients=8] [scale=10]
 #   MODES="harness assay"        what runs beside pgbench in each round
 #   SYNCHRONOUS_COMMIT=on        PostgreSQL's synchronous_commit (the catalog's default is on; off makes it CPU-bound)
+#   WARMUP=0                     seconds of load before Assay's window (harness and assay); the peer tool has none
 #   SERVER_CPU=0 LOADGEN_CPU=1   the CPUs to pin to
 #   TOLERANCE=0.15               the bar: |median(Assay / pgbench) - 1| <= TOLERANCE
 set -euo pipefail
@@ -20,6 +21,7 @@ clients=${3:-8}
 scale=${4:-10}
 modes=${MODES:-harness assay}
 sync_commit=${SYNCHRONOUS_COMMIT:-on}
+warmup=${WARMUP:-0}
 server_cpu=${SERVER_CPU:-0}
 loadgen_cpu=${LOADGEN_CPU:-1}
 tolerance=${TOLERANCE:-0.15}
@@ -91,7 +93,7 @@ export PGPORT
 "$pg/createdb" assay
 
 results="$work/results.tsv"
-printf 'round\ttool\ttps\ttransactions\tfailed\tloadgen_cpu_s\tserver_cpu_s\tload1\n' >"$results"
+printf 'round\ttool\ttps\ttransactions\tfailed\tloadgen_cpu_s\tloadgen_cpu_us_per_tx\tserver_cpu_s\tload1\n' >"$results"
 
 measure() {
   local round=$1 tool=$2 load tps transactions failed cpu server="-"
@@ -111,16 +113,17 @@ measure() {
       # The lab's load generator settings (src/Assay.Runtimes.Local/Load/LocalLoadGenerator.cs); the harness's
       # project sets the same GC and tiering options.
       DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 /usr/bin/time -f '%U %S' -o "$work/time" taskset -c "$loadgen_cpu" \
-        "$harness" sql "127.0.0.1:$PGPORT" --clients "$clients" --scale "$scale" --duration "$seconds" >"$work/out" 2>"$work/err" \
+        "$harness" sql "127.0.0.1:$PGPORT" --clients "$clients" --scale "$scale" --duration "$seconds" --warmup "$warmup" >"$work/out" 2>"$work/err" \
         || { echo "the harness failed:" >&2; cat "$work/err" "$work/out" >&2; exit 1; }
       tps=$(jq '.throughput' "$work/out")
       transactions=$(jq '.succeeded' "$work/out")
       failed=$(jq '.failed' "$work/out")
-      cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$work/time")
+      # The harness's CPU over the measured window (the whole process's, from /usr/bin/time, is in $work/time).
+      cpu=$(jq '.windowCpuSeconds' "$work/out")
       ;;
     assay)
       "$root/assay" run "$here" --state-dir "$work/state" --json \
-        --param "clients=$clients" --param "scale=$scale" --param "duration=${seconds}s" \
+        --param "clients=$clients" --param "scale=$scale" --param "duration=${seconds}s" --param "warm-up=${warmup}s" \
         --param "synchronous-commit=$sync_commit" --param "loadgen-cpu=$loadgen_cpu" --param "server-cpu=$server_cpu" \
         >"$work/out" 2>"$work/err" || { echo "assay run failed:" >&2; tail -n 30 "$work/err" >&2; exit 1; }
       tps=$(jq '.variants[0].workload.throughput' "$work/out")
@@ -128,10 +131,11 @@ measure() {
       failed=$(jq '.variants[0].workload.failed // 0' "$work/out")
       # Both over the measured window only: the generator's cgroup, the server's.
       cpu=$(jq '.variants[0].loadGenerator.cpuSeconds' "$work/out")
-      server=$(jq '[.variants[0].components[].cpuSeconds] | add' "$work/out")
+      server=$(jq '[.variants[0].components[].cpuSeconds] | add | . * 100 | round / 100' "$work/out")
       ;;
   esac
-  printf '%s\t%s\t%.1f\t%s\t%s\t%.2f\t%s\t%s\n' "$round" "$tool" "$tps" "$transactions" "${failed:-0}" "$cpu" "$server" "$load" >>"$results"
+  printf '%s\t%s\t%.1f\t%s\t%s\t%.2f\t%.0f\t%s\t%s\n' "$round" "$tool" "$tps" "$transactions" "${failed:-0}" "$cpu" \
+    "$(awk -v c="$cpu" -v n="$transactions" 'BEGIN { print c * 1e6 / n }')" "$server" "$load" >>"$results"
   tail -n1 "$results" >&2
 }
 
@@ -145,26 +149,29 @@ done
 echo
 column -t -s $'\t' "$results"
 echo
-awk -F'\t' -v tol="$tolerance" '
+# Per tool: each round's ratios to the peer run just before it (throughput; generator CPU per operation), their
+# medians, and the verdict, which is on throughput.
+awk -F'\t' -v tol="$tolerance" -v peer_name="pgbench" '
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
-  NR > 1 && $2 == "pgbench" { peer[$1] = $3 }
-  NR > 1 && $2 != "pgbench" { mine[$2, $1] = $3; if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
+  NR > 1 && $2 == peer_name { peer[$1] = $3; peer_cpu[$1] = $7 }
+  NR > 1 && $2 != peer_name { mine[$2, $1] = $3; mine_cpu[$2, $1] = $7; if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
   END {
     failed = 0
     for (k = 1; k <= n; k++) {
-      t = order[k]; ratios = ""
-      printf "%-8s %5s %12s %12s %7s\n", "tool", "round", "pgbench tps", t " tps", "ratio"
+      t = order[k]; ratios = ""; cpu_ratios = ""
+      printf "%-8s %5s %16s %12s %7s %20s\n", "tool", "round", peer_name, t, "ratio", "CPU/op ratio"
       for (r = 1; (t, r) in mine; r++) {
         ratio = mine[t, r] / peer[r]; ratios = ratios " " ratio
-        printf "%-8s %5d %12.1f %12.1f %7.3f\n", t, r, peer[r], mine[t, r], ratio
+        cpu_ratio = mine_cpu[t, r] / peer_cpu[r]; cpu_ratios = cpu_ratios " " cpu_ratio
+        printf "%-8s %5d %16.1f %12.1f %7.3f %20.2f\n", t, r, peer[r], mine[t, r], ratio, cpu_ratio
       }
       m = median(ratios); ok = (m >= 1 - tol && m <= 1 + tol)
       if (!ok) failed = 1
-      printf "%-8s median ratio %.3f: %s (within ±%.0f%%)\n\n", t, m, ok ? "PASS" : "FAIL", tol * 100
+      printf "%-8s median ratio %.3f: %s (within ±%.0f%%); median generator CPU per operation %.2f x %s\n\n", t, m, ok ? "PASS" : "FAIL", tol * 100, median(cpu_ratios), peer_name
     }
     exit failed
   }' "$results" && verdict=0 || verdict=$?
