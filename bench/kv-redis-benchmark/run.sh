@@ -13,6 +13,9 @@
 #   MODES="harness assay"        what runs beside redis-benchmark in each round
 #   WARMUP=0                     seconds of load before Assay's window (harness and assay); the peer tool has none
 #   SERVER_CPU=0 LOADGEN_CPU=1   the CPUs to pin to
+#   GEN_NICE=0                   nice value of the peer tool and the harness (not of assay run's generator, whose
+#                                nice value its servers would share): e.g. -5 on a busy machine, so that both
+#                                generators get their CPU when they need it and the server is what is measured
 #   TOLERANCE=0.15               the bar: |median(Assay / redis-benchmark) - 1| <= TOLERANCE
 set -euo pipefail
 
@@ -21,6 +24,7 @@ seconds=${2:-10}
 clients=${3:-50}
 modes=${MODES:-harness assay}
 warmup=${WARMUP:-0}
+gen_nice=${GEN_NICE:-0}
 server_cpu=${SERVER_CPU:-0}
 loadgen_cpu=${LOADGEN_CPU:-1}
 tolerance=${TOLERANCE:-0.15}
@@ -64,7 +68,7 @@ export REDIS_PASSWORD REDISCLI_AUTH=$REDIS_PASSWORD
 mkdir -p "$work/data"
 for attempt in 1 2 3; do
   port=$(free_port)
-  printf 'requirepass %s\n' "$REDIS_PASSWORD" | taskset -c "$server_cpu" redis-server - --bind 127.0.0.1 --port "$port" \
+  printf 'requirepass %s\n' "$REDIS_PASSWORD" | setsid taskset -c "$server_cpu" redis-server - --bind 127.0.0.1 --port "$port" \
     --protected-mode yes --dir "$work/data" --daemonize no --save '' --appendonly no --maxmemory 0 --maxmemory-policy noeviction \
     >"$work/redis.log" 2>&1 &
   redis_pid=$!
@@ -86,6 +90,9 @@ probe_rps=$(taskset -c "$loadgen_cpu" redis-benchmark -h 127.0.0.1 -p "$port" -a
   -t get -c "$clients" -P 1 -d 100 -r 10000 -n 50000 2>/dev/null | awk -F'"' '$2 == "GET" { print $4 }')
 requests=$(awk -v r="$probe_rps" -v s="$seconds" 'BEGIN { printf "%d", r * s }')
 
+# Every load generator and every server runs in a session of its own, as Assay starts its servers and its load
+# generator (setsid): with the kernel's autogroup scheduling (on by default) each session is a group that gets
+# its own share of a busy CPU, so a tool left in this script's session would compete with everything in it.
 results="$work/results.tsv"
 printf 'round\ttool\tops_per_s\toperations\tfailed\tloadgen_cpu_s\tloadgen_cpu_us_per_op\tserver_cpu_s\tload1\n' >"$results"
 
@@ -94,7 +101,7 @@ measure() {
   load=$(cut -d' ' -f1 /proc/loadavg)
   case "$tool" in
     redis-benchmark)
-      /usr/bin/time -f '%U %S' -o "$work/time" taskset -c "$loadgen_cpu" \
+      /usr/bin/time -f '%U %S' -o "$work/time" setsid -w nice -n "$gen_nice" taskset -c "$loadgen_cpu" \
         redis-benchmark -h 127.0.0.1 -p "$port" -a "$REDIS_PASSWORD" --csv -t get -c "$clients" -P 1 -d 100 -r 10000 -n "$requests" \
         >"$work/out" 2>"$work/err" || { echo "redis-benchmark failed:" >&2; cat "$work/err" "$work/out" >&2; exit 1; }
       rate=$(awk -F'"' '$2 == "GET" { print $4 }' "$work/out")
@@ -105,7 +112,7 @@ measure() {
     harness)
       # The lab's load generator settings (src/Assay.Runtimes.Local/Load/LocalLoadGenerator.cs); the harness's
       # project sets the same GC and tiering options.
-      DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 /usr/bin/time -f '%U %S' -o "$work/time" taskset -c "$loadgen_cpu" \
+      DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 /usr/bin/time -f '%U %S' -o "$work/time" setsid -w nice -n "$gen_nice" taskset -c "$loadgen_cpu" \
         "$harness" kv "127.0.0.1:$port" --clients "$clients" --duration "$seconds" --warmup "$warmup" >"$work/out" 2>"$work/err" \
         || { echo "the harness failed:" >&2; cat "$work/err" "$work/out" >&2; exit 1; }
       rate=$(jq '.throughput' "$work/out")
@@ -115,7 +122,9 @@ measure() {
       cpu=$(jq '.windowCpuSeconds' "$work/out")
       ;;
     assay)
-      "$root/assay" run "$here" --state-dir "$work/state" --json \
+      # The lab process itself (start-up, sampling, progress) on the generator's CPU too, as all of the peer tool
+      # is: left unpinned it runs on the server's CPU as well. Assay pins its components itself.
+      taskset -c "$loadgen_cpu" "$root/assay" run "$here" --state-dir "$work/state" --json \
         --param "connections=$clients" --param "duration=${seconds}s" --param "warm-up=${warmup}s" --param "loadgen-cpu=$loadgen_cpu" --param "server-cpu=$server_cpu" \
         >"$work/out" 2>"$work/err" || { echo "assay run failed:" >&2; tail -n 30 "$work/err" >&2; exit 1; }
       rate=$(jq '.variants[0].workload.throughput' "$work/out")

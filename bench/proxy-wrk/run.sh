@@ -9,6 +9,8 @@
 #   MODES="assay"                  what runs beside wrk in each round: assay (`assay run`), and/or wrk-again (a second
 #                                  wrk run: the A/A control, how far two runs of the same tool differ on this machine)
 #   SERVER_CPU=0 LOADGEN_CPU=1     the CPUs to pin to
+#   GEN_NICE=0                     nice value of both load generators (wrk; assay run and its generator); each runs in
+#                                  a session (autogroup) of its own, inside which alone nice orders threads
 #   TOLERANCE=0.10                 the bar: |median(Assay / wrk) - 1| <= TOLERANCE, per proxy
 set -euo pipefail
 
@@ -20,6 +22,7 @@ modes=${MODES:-assay}
 server_cpu=${SERVER_CPU:-0}
 loadgen_cpu=${LOADGEN_CPU:-1}
 tolerance=${TOLERANCE:-0.10}
+gen_nice=${GEN_NICE:-0}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
@@ -65,9 +68,13 @@ trap cleanup EXIT INT TERM
 app_bin="$root/artifacts/apps/demo-app/demo-app"
 [ -x "$app_bin" ] || { echo "demo-app is not built at $app_bin: run scripts/build --force" >&2; exit 1; }
 
+# Every server and every load generator runs in a session of its own, as Assay starts its servers and its load
+# generator (setsid): with the kernel's autogroup scheduling (on by default) each session is a group that gets its
+# own share of a busy CPU, so a tool left in this script's session would compete with the servers in it.
+
 # demo-app, as the catalog starts it (Release build, PORT in the environment).
 app_port=$(free_port)
-PORT=$app_port APP_NAME=web taskset -c "$server_cpu" "$app_bin" >"$work/demo-app.log" 2>&1 &
+PORT=$app_port APP_NAME=web setsid taskset -c "$server_cpu" "$app_bin" >"$work/demo-app.log" 2>&1 &
 pids+=($!)
 wait_http "$app_port" /health "${pids[-1]}" || { echo "demo-app did not start:" >&2; cat "$work/demo-app.log" >&2; exit 1; }
 
@@ -105,7 +112,7 @@ http {
   }
 }
 CONF
-  taskset -c "$server_cpu" "$(command -v nginx || echo /usr/sbin/nginx)" -p "$dir/" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/stdout.log" 2>&1 &
+  setsid taskset -c "$server_cpu" "$(command -v nginx || echo /usr/sbin/nginx)" -p "$dir/" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/stdout.log" 2>&1 &
   pids+=($!)
 }
 start_haproxy() {
@@ -134,7 +141,7 @@ backend app
   http-reuse always
   server s0 127.0.0.1:$app_port
 CONF
-  taskset -c "$server_cpu" "$(command -v haproxy || echo /usr/sbin/haproxy)" -db -f "$dir/haproxy.cfg" >"$dir/stdout.log" 2>&1 &
+  setsid taskset -c "$server_cpu" "$(command -v haproxy || echo /usr/sbin/haproxy)" -db -f "$dir/haproxy.cfg" >"$dir/stdout.log" 2>&1 &
   pids+=($!)
 }
 start_caddy() {
@@ -164,7 +171,7 @@ start_caddy() {
 }
 CONF
   HOME="$dir" XDG_CONFIG_HOME="$dir" XDG_DATA_HOME="$dir" GOMAXPROCS=1 \
-    taskset -c "$server_cpu" caddy run --config "$dir/Caddyfile" --adapter caddyfile >"$dir/stdout.log" 2>&1 &
+    setsid taskset -c "$server_cpu" caddy run --config "$dir/Caddyfile" --adapter caddyfile >"$dir/stdout.log" 2>&1 &
   pids+=($!)
 }
 
@@ -173,7 +180,7 @@ for proxy in $proxies; do
   wait_http "${port[$proxy]}" /json "${pids[-1]}" \
     || { echo "$proxy did not start:" >&2; cat "$work/$proxy"/*.log >&2 || true; exit 1; }
   # Warms demo-app's and the proxy's code paths and connection pools before anything is measured.
-  taskset -c "$loadgen_cpu" wrk -t1 -c"$connections" -d2s "http://127.0.0.1:${port[$proxy]}/json" >/dev/null
+  setsid -w taskset -c "$loadgen_cpu" wrk -t1 -c"$connections" -d2s "http://127.0.0.1:${port[$proxy]}/json" >/dev/null
 done
 
 results="$work/results.tsv"
@@ -195,7 +202,7 @@ measure() {
   load=$(cut -d' ' -f1 /proc/loadavg)
   before=$(server_cpu_seconds)
   if [ "$tool" = wrk ] || [ "$tool" = wrk-again ]; then
-    /usr/bin/time -f '%U %S' -o "$work/time" taskset -c "$loadgen_cpu" \
+    /usr/bin/time -f '%U %S' -o "$work/time" setsid -w nice -n "$gen_nice" taskset -c "$loadgen_cpu" \
       wrk -t1 -c"$connections" -d"${seconds}s" "$url/json" >"$work/out" 2>"$work/err" \
       || { echo "wrk failed:" >&2; cat "$work/err" "$work/out" >&2; exit 1; }
     requests=$(awk '/requests in/ { print $1 }' "$work/out")
@@ -203,7 +210,9 @@ measure() {
     errors=$(awk '/Non-2xx|Socket errors/ { n += $NF } END { print n + 0 }' "$work/out")
     cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$work/time")
   else
-    "$root/assay" run "$here" --state-dir "$work/state" --json \
+    # The lab process itself (start-up, sampling, progress) on the generator's CPU too, as all of wrk is: left
+    # unpinned, it also runs on the servers' CPU (seen: the CLI on CPU 0 at 10-30% of a core).
+    nice -n "$gen_nice" taskset -c "$loadgen_cpu" "$root/assay" run "$here" --state-dir "$work/state" --json \
       --param "target-url=$url" --param "connections=$connections" --param "duration=${seconds}s" --param "loadgen-cpu=$loadgen_cpu" \
       >"$work/out" 2>"$work/err" || { echo "assay run failed:" >&2; tail -n 30 "$work/err" >&2; exit 1; }
     requests=$(jq '.variants[0].workload.requests' "$work/out")

@@ -12,6 +12,9 @@
 #   SYNCHRONOUS_COMMIT=on        PostgreSQL's synchronous_commit (the catalog's default is on; off makes it CPU-bound)
 #   WARMUP=0                     seconds of load before Assay's window (harness and assay); the peer tool has none
 #   SERVER_CPU=0 LOADGEN_CPU=1   the CPUs to pin to
+#   GEN_NICE=0                   nice value of the peer tool and the harness (not of assay run's generator, whose
+#                                nice value its servers would share): e.g. -5 on a busy machine, so that both
+#                                generators get their CPU when they need it and the server is what is measured
 #   TOLERANCE=0.15               the bar: |median(Assay / pgbench) - 1| <= TOLERANCE
 set -euo pipefail
 
@@ -22,6 +25,7 @@ scale=${4:-10}
 modes=${MODES:-harness assay}
 sync_commit=${SYNCHRONOUS_COMMIT:-on}
 warmup=${WARMUP:-0}
+gen_nice=${GEN_NICE:-0}
 server_cpu=${SERVER_CPU:-0}
 loadgen_cpu=${LOADGEN_CPU:-1}
 tolerance=${TOLERANCE:-0.15}
@@ -76,7 +80,7 @@ umask 077; printf '%s\n' "$PGPASSWORD" >"$work/pwfile"; umask 022
 rm -f "$work/pwfile"
 for attempt in 1 2 3; do
   PGPORT=$(free_port)
-  taskset -c "$server_cpu" "${as_postgres[@]}" "$pg/postgres" -D "$work/data" -k "$work/run" -p "$PGPORT" \
+  setsid taskset -c "$server_cpu" "${as_postgres[@]}" "$pg/postgres" -D "$work/data" -k "$work/run" -p "$PGPORT" \
     -c listen_addresses=127.0.0.1 -c shared_buffers=128MB -c max_connections=100 \
     -c synchronous_commit="$sync_commit" -c fsync=on >"$work/postgres.log" 2>&1 &
   pg_pid=$!
@@ -92,6 +96,9 @@ done
 export PGPORT
 "$pg/createdb" assay
 
+# Every load generator and every server runs in a session of its own, as Assay starts its servers and its load
+# generator (setsid): with the kernel's autogroup scheduling (on by default) each session is a group that gets
+# its own share of a busy CPU, so a tool left in this script's session would compete with everything in it.
 results="$work/results.tsv"
 printf 'round\ttool\ttps\ttransactions\tfailed\tloadgen_cpu_s\tloadgen_cpu_us_per_tx\tserver_cpu_s\tload1\n' >"$results"
 
@@ -101,7 +108,7 @@ measure() {
   case "$tool" in
     pgbench)
       pgbench -i -s "$scale" -q >"$work/init.log" 2>&1 || { cat "$work/init.log" >&2; exit 1; }
-      /usr/bin/time -f '%U %S' -o "$work/time" taskset -c "$loadgen_cpu" \
+      /usr/bin/time -f '%U %S' -o "$work/time" setsid -w nice -n "$gen_nice" taskset -c "$loadgen_cpu" \
         pgbench -n -M prepared -c "$clients" -j 1 -T "$seconds" >"$work/out" 2>"$work/err" \
         || { echo "pgbench failed:" >&2; cat "$work/err" "$work/out" >&2; exit 1; }
       tps=$(awk '/^tps = / { print $3 }' "$work/out")
@@ -112,7 +119,7 @@ measure() {
     harness)
       # The lab's load generator settings (src/Assay.Runtimes.Local/Load/LocalLoadGenerator.cs); the harness's
       # project sets the same GC and tiering options.
-      DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 /usr/bin/time -f '%U %S' -o "$work/time" taskset -c "$loadgen_cpu" \
+      DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 /usr/bin/time -f '%U %S' -o "$work/time" setsid -w nice -n "$gen_nice" taskset -c "$loadgen_cpu" \
         "$harness" sql "127.0.0.1:$PGPORT" --clients "$clients" --scale "$scale" --duration "$seconds" --warmup "$warmup" >"$work/out" 2>"$work/err" \
         || { echo "the harness failed:" >&2; cat "$work/err" "$work/out" >&2; exit 1; }
       tps=$(jq '.throughput' "$work/out")
@@ -122,7 +129,9 @@ measure() {
       cpu=$(jq '.windowCpuSeconds' "$work/out")
       ;;
     assay)
-      "$root/assay" run "$here" --state-dir "$work/state" --json \
+      # The lab process itself (start-up, sampling, progress) on the generator's CPU too, as all of the peer tool
+      # is: left unpinned it runs on the server's CPU as well. Assay pins its components itself.
+      taskset -c "$loadgen_cpu" "$root/assay" run "$here" --state-dir "$work/state" --json \
         --param "clients=$clients" --param "scale=$scale" --param "duration=${seconds}s" --param "warm-up=${warmup}s" \
         --param "synchronous-commit=$sync_commit" --param "loadgen-cpu=$loadgen_cpu" --param "server-cpu=$server_cpu" \
         >"$work/out" 2>"$work/err" || { echo "assay run failed:" >&2; tail -n 30 "$work/err" >&2; exit 1; }
