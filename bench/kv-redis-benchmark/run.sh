@@ -11,7 +11,8 @@
 #
 # Usage: bench/kv-redis-benchmark/run.sh [rounds=3] [seconds=10] [clients=50]
 #   MODES="harness assay"        what runs beside redis-benchmark in each round
-#   WARMUP=0                     seconds of load before Assay's window (harness and assay); the peer tool has none
+#   WARMUP=5                     seconds of load before each tool's window: Assay's warm-up, and for redis-benchmark a
+#                                run of about that length just before the measured one (its figure discarded)
 #   SERVER_CPU=0 LOADGEN_CPU=1   the CPUs to pin to
 #   GEN_NICE=0                   nice value of the peer tool and the harness (not of assay run's generator, whose
 #                                nice value its servers would share): e.g. -5 on a busy machine, so that both
@@ -23,7 +24,7 @@ rounds=${1:-3}
 seconds=${2:-10}
 clients=${3:-50}
 modes=${MODES:-harness assay}
-warmup=${WARMUP:-0}
+warmup=${WARMUP:-5}
 gen_nice=${GEN_NICE:-0}
 server_cpu=${SERVER_CPU:-0}
 loadgen_cpu=${LOADGEN_CPU:-1}
@@ -101,6 +102,10 @@ measure() {
   load=$(cut -d' ' -f1 /proc/loadavg)
   case "$tool" in
     redis-benchmark)
+      if [ "$warmup" -gt 0 ]; then
+        setsid -w nice -n "$gen_nice" taskset -c "$loadgen_cpu" redis-benchmark -h 127.0.0.1 -p "$port" -a "$REDIS_PASSWORD" --csv \
+          -t get -c "$clients" -P 1 -d 100 -r 10000 -n "$((requests * warmup / seconds))" >/dev/null 2>&1
+      fi
       /usr/bin/time -f '%U %S' -o "$work/time" setsid -w nice -n "$gen_nice" taskset -c "$loadgen_cpu" \
         redis-benchmark -h 127.0.0.1 -p "$port" -a "$REDIS_PASSWORD" --csv -t get -c "$clients" -P 1 -d 100 -r 10000 -n "$requests" \
         >"$work/out" 2>"$work/err" || { echo "redis-benchmark failed:" >&2; cat "$work/err" "$work/out" >&2; exit 1; }
