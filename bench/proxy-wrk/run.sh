@@ -2,7 +2,8 @@
 # Accuracy of the HTTP driver through reverse proxies: `assay run bench/proxy-wrk` against wrk, both driving
 # nginx, HAProxy and Caddy (one worker or thread each, keep-alive to the app, access log off: the catalog's
 # settings) in front of demo-app's GET /json on 127.0.0.1. demo-app and the proxies are pinned to CPU 0, each
-# load generator to CPU 1; closed model, 32 connections; rounds interleave wrk and Assay per proxy.
+# load generator to CPU 1; closed model, 32 connections; rounds interleave wrk and Assay per proxy, wrk first in
+# odd rounds and last in even ones.
 #
 # Usage: bench/proxy-wrk/run.sh [rounds=3] [seconds=10] [connections=32]
 #   PROXIES="nginx haproxy caddy"  which proxies to measure
@@ -230,8 +231,11 @@ measure() {
 echo "demo-app and proxies on CPU $server_cpu; load generators on CPU $loadgen_cpu; $rounds rounds of ${seconds}s, $connections connections; load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for round in $(seq 1 "$rounds"); do
   for proxy in $proxies; do
-    measure "$round" "$proxy" wrk
+    # wrk first in odd rounds, last in even ones: the servers keep getting faster for a while (demo-app's JIT
+    # tiers its code up), which would otherwise always favour the tool that runs second.
+    if [ $((round % 2)) -eq 1 ]; then measure "$round" "$proxy" wrk; fi
     for mode in $modes; do measure "$round" "$proxy" "$mode"; done
+    if [ $((round % 2)) -eq 0 ]; then measure "$round" "$proxy" wrk; fi
   done
 done
 
