@@ -50,7 +50,7 @@ public sealed class HttpDriver(HttpEngine engine = HttpEngine.Auto) : IWorkloadD
             : null;
         var recorder = new RunRecorder(clock, [.. plan.Requests.Select(r => new OperationCounters(r.Name, r.ExpectedStatus))], schedule);
         var httpRun = new HttpRun(plan, run.Targets, run.Seed, clock, recorder);
-        var reporter = new ProgressReporter(clock, recorder, progress);
+        var reporter = new StageReporter(clock, recorder.Totals, progress);
         reporter.Report(WorkloadStage.WarmingUp, clock.Start);
 
         var loops = CreateLoops(httpRun, endPoints, connections, engine);

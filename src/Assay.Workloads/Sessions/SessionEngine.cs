@@ -34,7 +34,7 @@ internal static class SessionEngine
             ? new ScheduleRecorder(new OpenSchedule(clock.Start, model.RatePerSecond), model.RatePerSecond, model.LagTolerance, model.MaxLateFraction, clock)
             : null;
         var recorder = new SessionRecorder(clock, workload.Operations, workload.Notes, schedule);
-        var reporter = new SessionProgress(clock, recorder, progress);
+        var reporter = new StageReporter(clock, recorder.Totals, progress);
         reporter.Report(WorkloadStage.WarmingUp, clock.Start);
 
         using var abort = new CancellationTokenSource();

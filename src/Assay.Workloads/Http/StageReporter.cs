@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Assay.Core.Measurements;
-using Assay.Workloads.Http;
 
-namespace Assay.Workloads.PubSub;
+namespace Assay.Workloads.Http;
 
 /// <summary>
 /// Walks the run's timeline (warm-up, window) and reports progress at each stage change and about once a
-/// second; returns when the window closes or the run is cancelled (closing the window early).
+/// second; returns when the window closes or the run is cancelled (closing the window early). Every driver
+/// walks its run with one, reading its own counters through <c>totals</c>.
 /// </summary>
 internal sealed class StageReporter(RunClock clock, Func<WorkloadStage, (long Succeeded, long Failed)> totals, IProgress<WorkloadProgress>? progress)
 {
