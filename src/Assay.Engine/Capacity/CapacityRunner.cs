@@ -77,8 +77,9 @@ public sealed class CapacityRunner(TrialRunner trials, TimeProvider time)
     /// <summary>The cost per million operations of the step at the rate found, priced like a trial.</summary>
     private static double? CostPerMillion(ExperimentPlan plan, (VariantPlan Variant, TrialOutcome Outcome)? best)
     {
-        if (plan.Cost is not { } cost || plan.Pricing is not { } pricing || best is not { } step) return null;
-        var input = TrialCostInput.From(step.Variant, step.Outcome, StepUsageWindow.Of(step.Outcome));
+        // The window's offsets are the usage monitor's marks, as for a trial: a step that passed always opened its window.
+        if (plan.Cost is not { } cost || plan.Pricing is not { } pricing || best is not { } step || step.Outcome.UsageWindow is not { } window) return null;
+        var input = TrialCostInput.From(step.Variant, step.Outcome, window);
         return CostCalculator.Trial(pricing, cost, input).PerMillion;
     }
 

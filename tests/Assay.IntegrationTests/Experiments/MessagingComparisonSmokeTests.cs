@@ -19,7 +19,7 @@ public sealed class MessagingComparisonSmokeTests : IDisposable
     [InlineData("mosquitto", "mosquitto", new[] { "mosquitto-qos0", "mosquitto-qos1" })]
     public async Task Every_message_reaches_all_four_subscribers_once_in_order_and_nothing_is_left(string broker, string command, string[] names)
     {
-        var experiment = ShippedExperiment.WithVariants(_lab, "messaging-comparison", name => name.StartsWith(broker + "-", StringComparison.Ordinal));
+        var experiment = ExperimentFiles.WithVariants(_lab, "messaging-comparison", name => name.StartsWith(broker + "-", StringComparison.Ordinal));
 
         var (code, cli, processes) = await _lab.RunWatchingAsync(TimeSpan.FromSeconds(190),
             "run", experiment, "--duration", $"{WindowSeconds}s", "--trials", "1", "--param", "warm-up=1s", "--param", $"rate={Rate}/s",

@@ -15,7 +15,7 @@ public sealed class TsdbComparisonSmokeTests : IDisposable
     [InlineData("victoria-metrics")]
     public async Task Each_level_is_ingested_verified_and_measured_and_nothing_is_left(string tsdb)
     {
-        var experiment = ShippedExperiment.WithVariants(_lab, "tsdb-comparison", name => name.StartsWith(tsdb + "-", StringComparison.Ordinal));
+        var experiment = ExperimentFiles.WithVariants(_lab, "tsdb-comparison", name => name.StartsWith(tsdb + "-", StringComparison.Ordinal));
 
         var (code, cli) = await _lab.RunAsync(TimeSpan.FromSeconds(140), "run", experiment, "--duration", "3s", "--trials", "1",
             "--param", "queryP95=30s"); // the smoke run checks the pipeline; the latency bar is for a quiet machine
@@ -47,7 +47,7 @@ public sealed class TsdbComparisonSmokeTests : IDisposable
     [Fact(Timeout = 120_000)]
     public async Task A_TSDB_killed_mid_run_fails_the_run_with_its_log_tail_and_leaves_nothing()
     {
-        var experiment = ShippedExperiment.WithVariants(_lab, "tsdb-comparison", name => name == "prometheus-low");
+        var experiment = ExperimentFiles.WithVariants(_lab, "tsdb-comparison", name => name == "prometheus-low");
         await using var cli = _lab.Start("run", experiment, "--duration", "60s", "--trials", "1");
         var servers = await _lab.WaitForProcessesAsync(p => p.Command == "prometheus", 1, TimeSpan.FromSeconds(60));
         await cli.WaitForOutputAsync("measuring", TimeSpan.FromSeconds(60));
