@@ -50,7 +50,7 @@ public class HttpDriverTests
         Assert.Equal([WorkloadStage.WarmingUp, WorkloadStage.Measuring, WorkloadStage.Done], changes);
         Assert.Single(progress.Stages, s => s == WorkloadStage.Done);
         Assert.Equal(measurement.Succeeded, progress.Reports[^1].Succeeded);
-        Assert.InRange(progress.Reports.First(r => r.Stage == WorkloadStage.Measuring).ElapsedSeconds, 0.5, 0.7);
+        Assert.InRange(progress.Reports.First(r => r.Stage == WorkloadStage.Measuring).ElapsedSeconds, 0.5, 1.5); // not before the window; how late depends on a loaded machine
     }
 
     [Theory(Timeout = 30_000)]
