@@ -1,6 +1,7 @@
 using Assay.Core.Measurements;
 using Assay.Core.Plans;
 using Assay.Core.Results;
+using Assay.Core.Statistics;
 using Assay.Core.Thresholds;
 using Assay.Engine.Storage;
 
@@ -44,6 +45,26 @@ public sealed record RunResultBuilder
 
     public IReadOnlyList<RunIssue> Issues { get; init; } = [];
 
+    /// <summary>The hypothesis as judged; by default a validated one about caddy and nginx.</summary>
+    public HypothesisResult? Hypothesis { get; init; } = DefaultHypothesis;
+
+    /// <summary>
+    /// Opt-in: analyse the trials as the engine does, so each variant has its KPIs across trials and the run its
+    /// comparisons (every pair, 95%, ±5%). Off by default: the result then has neither.
+    /// </summary>
+    public bool Analyzed { get; init; }
+
+    /// <summary>Opt-in: multiplies every latency of every variant, e.g. 1.5 for a run that regressed.</summary>
+    public double LatencyScale { get; init; } = 1;
+
+    private static readonly HypothesisResult DefaultHypothesis = new(
+        "caddy serves within 10% of nginx's throughput at a p99 under 250 ms",
+        ["Is caddy's p99 under 250 ms at 400 requests/s?"],
+        ["throughput", "latency"],
+        "validated",
+        [new CriterionResult("caddy over nginx: throughput ratio >= 0.9", 0.97, 0.93, 1.01, true, null),
+         new CriterionResult("caddy: latency_p99_ms < 250", 180, 170, 195, true, null)]);
+
     private const int WarmUpSeconds = 2;
     private const double SampleIntervalSeconds = 0.5;
     private static readonly (string Name, double Weight, double MedianMs)[] Mix = [("home", 0.7, 1.8), ("health", 0.2, 0.6), ("echo", 0.1, 2.5)];
@@ -66,7 +87,7 @@ public sealed record RunResultBuilder
         }
         var variants = Variants.Select(v => ResultBuilder.SummarizeVariant(v, trialsByVariant[v], thresholds)).ToList();
         var passed = variants.All(v => v.Status == RunStatus.Passed) && Issues.Count == 0;
-        return new RunResult(
+        var result = new RunResult(
             RunResult.CurrentSchemaVersion,
             RunId,
             Experiment,
@@ -88,14 +109,30 @@ public sealed record RunResultBuilder
             variants,
             Issues,
             ["CPU frequency scaling is on (governor: powersave); figures may vary between trials"],
-            new HypothesisResult(
-                "caddy serves within 10% of nginx's throughput at a p99 under 250 ms",
-                ["Is caddy's p99 under 250 ms at 400 requests/s?"],
-                ["throughput", "latency"],
-                "validated",
-                [new CriterionResult("caddy over nginx: throughput ratio >= 0.9", 0.97, 0.93, 1.01, true, null),
-                 new CriterionResult("caddy: latency_p99_ms < 250", 180, 170, 195, true, null)]),
+            Hypothesis,
             $"experiments/{Experiment}/experiment.yaml");
+        return Analyzed ? Analyze(result) : result;
+    }
+
+    /// <summary>Each variant's KPIs across its trials and the run's comparisons, from the trials' workloads.</summary>
+    private static RunResult Analyze(RunResult result)
+    {
+        var variants = result.Variants
+            .Select(v => v with
+            {
+                Kpis = v.TrialResults
+                    .Where(t => t.Workload is not null)
+                    .SelectMany(t => KpiCatalog.ValuesOf(t.Workload!))
+                    .GroupBy(kv => kv.Key, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => KpiSummary.Of([.. g.Select(kv => kv.Value)]), StringComparer.Ordinal),
+            })
+            .ToList();
+        var trials = variants.Select(v => new VariantTrials(v.Name, v.Kpis.ToDictionary(k => k.Key, k => k.Value.Trials, StringComparer.Ordinal))).ToList();
+        return result with
+        {
+            Variants = variants,
+            Comparisons = [.. Comparisons.Compute(trials, KpiCatalog.All, new ComparisonPlan()).Where(c => c.Ratio is not null)],
+        };
     }
 
     /// <summary>The record the engine would have begun this run with.</summary>
@@ -135,7 +172,7 @@ public sealed record RunResultBuilder
         // Not HashCode.Combine: it is seeded per process, and the same settings must give the same result everywhere.
         var random = new Random(unchecked(Seed + trial * 7919 + variantIndex * 104_729));
         var total = (long)(RatePerSecond * MeasuredSeconds);
-        var slowdown = 1 + 0.15 * variantIndex + 0.05 * random.NextDouble();
+        var slowdown = (1 + 0.15 * variantIndex + 0.05 * random.NextDouble()) * LatencyScale;
 
         var operations = new List<OperationMeasurement>();
         foreach (var (name, weight, medianMs) in Mix)
