@@ -60,7 +60,10 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
         }
         if (settings.Json) streams.Out.WriteLine(ResultJson.Serialize(result));
         ResultRenderer.Render(ui, result);
+        var regressions = await RunHistory.RegressionsAsync(store, result, cancellationToken);
+        RegressionRenderer.Render(ui, regressions);
         ui.MarkupLine($"result: [blue]{Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath))}[/]");
-        return ExitCodes.For(result.Status);
+        var code = ExitCodes.For(result.Status);
+        return code == ExitCodes.Passed && settings.FailOnRegression && regressions.HasRegression ? ExitCodes.Regressed : code;
     }
 }

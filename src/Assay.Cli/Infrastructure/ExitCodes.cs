@@ -9,6 +9,12 @@ public static class ExitCodes
     /// <summary>A threshold failed, or a measurement was invalid.</summary>
     public const int Failed = 1;
 
+    /// <summary>
+    /// With <c>--fail-on-regression</c>, a KPI regressed against the recent runs: the same code as a failed
+    /// threshold, since CI treats both as a failed check. An infrastructure error or cancellation keeps its own code.
+    /// </summary>
+    public const int Regressed = 1;
+
     /// <summary>The input was invalid (experiment file, arguments); nothing was started.</summary>
     public const int InvalidInput = 2;
 
