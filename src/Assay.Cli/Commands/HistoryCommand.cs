@@ -37,8 +37,8 @@ internal sealed class HistoryCommand(IAnsiConsole console, TimeProvider time) : 
         }
 
         var shown = newestFirst.Take(settings.Limit).Reverse().ToList();
-        var findings = shown
-            .Select(run => RegressionDetector.Detect(run, [.. newestFirst.SkipWhile(r => r.RunId != run.RunId).Skip(1)], rule))
+        var findings = RegressionDetector.DetectEach(newestFirst, rule)
+            .Take(settings.Limit)
             .SelectMany(report => report.Findings.Select(f => (report.RunId, f)))
             .ToDictionary(x => (x.RunId, x.f.Variant, x.f.Kpi.Name), x => x.f);
         var kpis = settings.Kpi is { } only ? [KpiCatalog.Find(only)!] : KpiCatalog.All;

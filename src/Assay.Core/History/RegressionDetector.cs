@@ -11,6 +11,7 @@ namespace Assay.Core.History;
 /// </summary>
 public static class RegressionDetector
 {
+    /// <summary>Judges each KPI of each variant of <paramref name="current"/> against the comparable runs before it.</summary>
     /// <param name="current">The new run; one that did not complete (error, cancelled) gets no findings.</param>
     /// <param name="previousNewestFirst">Earlier runs of the experiment, newest first (as <c>IRunStore.ListResultsAsync</c> gives them);
     /// the current run, runs with other parameters and runs that did not complete (error, cancelled, aborted) are skipped.</param>
@@ -35,6 +36,16 @@ public static class RegressionDetector
             }
         }
         return new RegressionReport(current.RunId, rule, [.. history.Select(r => r.RunId)], findings);
+    }
+
+    /// <summary>
+    /// Every run of a history judged against the runs older than it in the same list, as <c>assay history</c> marks
+    /// them: one report per run, in the order given (newest first). The oldest runs get "not enough history".
+    /// </summary>
+    public static IReadOnlyList<RegressionReport> DetectEach(IReadOnlyList<RunResult> newestFirst, RegressionRule? rule = null)
+    {
+        ArgumentNullException.ThrowIfNull(newestFirst);
+        return [.. newestFirst.Select((run, i) => Detect(run, [.. newestFirst.Skip(i + 1)], rule))];
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed record RunComparisonReport(
 /// </summary>
 public static class RunComparer
 {
+    /// <summary>Run B (the candidate) against run A (the baseline); the plan's baseline is not used, its confidence and margin are (default 95%, ±5%).</summary>
     public static RunComparisonReport Compare(RunResult a, RunResult b, ComparisonPlan? plan = null)
     {
         ArgumentNullException.ThrowIfNull(a);

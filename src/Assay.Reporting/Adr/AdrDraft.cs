@@ -19,6 +19,7 @@ public sealed record AdrContext(int Number, DateOnly Date, string? ReportLink);
 /// </summary>
 public static class AdrDraft
 {
+    /// <summary>The draft's Markdown, lines ending in \n, numbers in the invariant culture.</summary>
     public static string Render(RunResult result, AdrContext context)
     {
         ArgumentNullException.ThrowIfNull(result);

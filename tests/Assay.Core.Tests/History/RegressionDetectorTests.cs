@@ -140,6 +140,32 @@ public sealed class RegressionDetectorTests
     }
 
     [Fact]
+    public void Each_run_of_a_history_is_judged_against_the_older_runs_only()
+    {
+        var newestFirst = StableThroughput();
+        newestFirst.Insert(0, Run(9, ("throughput", [80, 81, 79, 80, 82])));
+
+        var reports = RegressionDetector.DetectEach(newestFirst);
+
+        Assert.Equal(["run-09", "run-05", "run-04", "run-03", "run-02", "run-01"], reports.Select(r => r.RunId));
+        Assert.True(reports[0].HasRegression);
+        Assert.Equal(["run-04", "run-03", "run-02", "run-01"], reports[1].HistoryRuns);
+        Assert.All(reports.Skip(1), r => Assert.False(r.HasRegression));
+        Assert.True(reports[^1].NotEnoughHistory);
+        Assert.True(reports[^3].NotEnoughHistory);
+        Assert.False(reports[^4].NotEnoughHistory);
+    }
+
+    [Fact]
+    public void A_run_that_errored_is_not_judged()
+    {
+        var report = RegressionDetector.Detect(Run(9, ("throughput", [1, 1, 1])) with { Status = RunStatus.Error }, StableThroughput());
+
+        Assert.Empty(report.Findings);
+        Assert.False(report.HasRegression);
+    }
+
+    [Fact]
     public void Detection_is_deterministic()
     {
         var current = Run(9, ("throughput", [80, 81, 79, 80, 82]));
