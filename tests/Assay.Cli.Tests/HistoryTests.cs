@@ -1,5 +1,7 @@
 using Assay.Cli.Composition;
+using Assay.Cli.Infrastructure;
 using Assay.Cli.Rendering;
+using Assay.Core.Results;
 using Assay.Storage;
 using Spectre.Console.Testing;
 
@@ -79,6 +81,18 @@ public sealed class HistoryTests
         var quiet = new TestConsole().Width(100);
         RegressionRenderer.Render(quiet, first);
         Assert.Contains("not enough history (0 of 3 runs)", quiet.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RunStatus.Passed, true, true, 1)]
+    [InlineData(RunStatus.Passed, false, true, 0)]
+    [InlineData(RunStatus.Passed, true, false, 0)]
+    [InlineData(RunStatus.Failed, true, true, 1)]
+    [InlineData(RunStatus.Error, true, true, 3)]
+    [InlineData(RunStatus.Cancelled, true, true, 130)]
+    public void Fail_on_regression_turns_a_passed_run_into_exit_1_and_leaves_other_codes_alone(RunStatus status, bool failOnRegression, bool regressed, int expected)
+    {
+        Assert.Equal(expected, ExitCodes.For(status, failOnRegression, regressed));
     }
 
     [Fact]

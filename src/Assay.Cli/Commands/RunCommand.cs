@@ -63,7 +63,6 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
         var regressions = await RunHistory.RegressionsAsync(store, result, cancellationToken);
         RegressionRenderer.Render(ui, regressions);
         ui.MarkupLine($"result: [blue]{Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath))}[/]");
-        var code = ExitCodes.For(result.Status);
-        return code == ExitCodes.Passed && settings.FailOnRegression && regressions.HasRegression ? ExitCodes.Regressed : code;
+        return ExitCodes.For(result.Status, settings.FailOnRegression, regressions.HasRegression);
     }
 }

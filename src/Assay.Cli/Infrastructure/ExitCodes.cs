@@ -24,6 +24,16 @@ public static class ExitCodes
     /// <summary>Interrupted (Ctrl-C or SIGTERM); what was measured is kept.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>
+    /// The exit code of <c>assay run</c>: the run's own, except that a passed run exits <see cref="Regressed"/> when
+    /// asked to fail on a regression and one was flagged.
+    /// </summary>
+    public static int For(Core.Results.RunStatus status, bool failOnRegression, bool regressed)
+    {
+        var code = For(status);
+        return code == Passed && failOnRegression && regressed ? Regressed : code;
+    }
+
     public static int For(Core.Results.RunStatus status) => status switch
     {
         Core.Results.RunStatus.Passed => Passed,
