@@ -9,7 +9,7 @@ namespace Assay.Reporting.Charts;
 /// </summary>
 public static class LineChart
 {
-    private const int Width = 720, Left = 72, Right = 16, Top = 36, PlotHeight = 200, AxisBand = 44, LegendRow = 18, LegendColumn = 230;
+    private const int Width = 720, Left = 72, Right = 36, Top = 36, PlotHeight = 200, AxisBand = 44, LegendRow = 18, LegendColumn = 230;
 
     public static string Render(LineChartSpec spec)
     {

@@ -6,11 +6,12 @@ namespace Assay.Reporting.Charts;
 /// </summary>
 internal sealed class Scale
 {
-    private readonly double _min, _max, _from, _to;
+    private readonly double _min, _max, _from, _to, _step;
 
-    private Scale(double min, double max, double from, double to, bool log)
+    private Scale(double min, double max, double from, double to, bool log, double step = 0)
     {
         (_min, _max, _from, _to, Log) = (min, max, from, to, log);
+        _step = step > 0 ? step : NiceStep((max - min) / 5);
     }
 
     public bool Log { get; }
@@ -39,7 +40,7 @@ internal sealed class Scale
         var (lo, hi) = (finite.Min(), finite.Max());
         if (hi <= lo) (lo, hi) = lo == 0 ? (0, 1) : (lo - Math.Abs(lo) * 0.1, hi + Math.Abs(hi) * 0.1);
         var step = NiceStep((hi - lo) / 5);
-        return new Scale(Math.Floor(lo / step) * step, Math.Ceiling(hi / step) * step, from, to, false);
+        return new Scale(Math.Floor(lo / step) * step, Math.Ceiling(hi / step) * step, from, to, false, step);
     }
 
     /// <summary>The pixel of a value; values outside the range land outside it, as a chart clips them.</summary>
@@ -62,9 +63,8 @@ internal sealed class Scale
             for (var e = (int)Math.Round(Math.Log10(_min)); e <= (int)Math.Round(Math.Log10(_max)); e++) ticks.Add(Math.Pow(10, e));
             return ticks;
         }
-        var step = NiceStep((_max - _min) / 5);
-        var count = (int)Math.Round((_max - _min) / step);
-        return [.. Enumerable.Range(0, count + 1).Select(i => Math.Round(_min + i * step, 12))];
+        var count = (int)Math.Round((_max - _min) / _step);
+        return [.. Enumerable.Range(0, count + 1).Select(i => Math.Round(_min + i * _step, 12))];
     }
 
     /// <summary>The 1, 2 or 5 × 10ⁿ step nearest above a rough one.</summary>
@@ -72,7 +72,8 @@ internal sealed class Scale
     {
         if (!(rough > 0) || !double.IsFinite(rough)) return 1;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
-        var fraction = rough / magnitude;
+        // Rounded, so 0.25 / 5 (0.05000000000000001) steps by 0.05, not 0.1.
+        var fraction = Math.Round(rough / magnitude, 9);
         return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
     }
 }

@@ -81,16 +81,17 @@ public static class HtmlReport
     {
         html.Append(CultureInfo.InvariantCulture, $"<table id=\"table-{table.Id}\" class=\"report-table\">\n");
         if (caption) html.Append(CultureInfo.InvariantCulture, $"<caption>{E(table.Title)}</caption>\n");
-        if (table.Headers.Any(h => h.Length > 0))
-            html.Append("<thead><tr>").AppendJoin("", table.Headers.Select(h => $"<th scope=\"col\">{E(h)}</th>")).Append("</tr></thead>\n");
+        html.Append("<thead><tr>").AppendJoin("", table.Headers.Select((h, i) => $"<th scope=\"col\"{Align(table, i)}>{E(h)}</th>")).Append("</tr></thead>\n");
         html.Append("<tbody>\n");
         foreach (var row in table.Rows)
-            html.Append("<tr>").AppendJoin("", row.Select(c => $"<td>{E(c)}</td>")).Append("</tr>\n");
+            html.Append("<tr>").AppendJoin("", row.Select((c, i) => $"<td{Align(table, i)}>{E(c)}</td>")).Append("</tr>\n");
         if (table.Rows.Count == 0)
             html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"{table.Headers.Count}\" class=\"empty\">none</td></tr>\n");
         html.Append("</tbody>\n</table>\n");
         foreach (var note in table.Notes) html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(note)}</p>\n");
     }
+
+    private static string Align(ReportTable table, int column) => table.IsNumeric(column) ? " class=\"num\"" : "";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

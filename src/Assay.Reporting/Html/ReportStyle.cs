@@ -16,7 +16,7 @@ internal static class ReportStyle
         table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
         caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
         th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
-        td:not(:first-child) { font-variant-numeric: tabular-nums; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
         figure { margin: 1.5rem 0; }
         svg.chart { max-width: 100%; height: auto; }
         pre { background: #f6f8fa; padding: 0.8rem; overflow-x: auto; }

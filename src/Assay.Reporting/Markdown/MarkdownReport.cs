@@ -63,7 +63,7 @@ public static class MarkdownReport
             return;
         }
         md.Append("| ").AppendJoin(" | ", table.Headers.Select(Cell)).Append(" |\n");
-        md.Append('|').AppendJoin("|", table.Headers.Select((_, i) => i == 0 ? "---" : "--:")).Append("|\n");
+        md.Append('|').AppendJoin("|", table.Headers.Select((_, i) => table.IsNumeric(i) ? "--:" : "---")).Append("|\n");
         foreach (var row in table.Rows) md.Append("| ").AppendJoin(" | ", row.Select(Cell)).Append(" |\n");
         md.Append('\n');
         foreach (var note in table.Notes) md.Append(CultureInfo.InvariantCulture, $"> {Inline(note)}\n\n");

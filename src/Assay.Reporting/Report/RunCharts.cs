@@ -30,8 +30,8 @@ public static class RunCharts
             "CPU per component (replicas summed, the median-throughput trial)", "second of the trial (warm-up included)", "cores",
             [.. result.Variants.SelectMany(RunSeries.Cores)], Second, Formats.Number) { Id = "cpu" }));
         charts.Add(Line(new LineChartSpec(
-            "Memory per component (working set, replicas summed, the median-throughput trial)", "second of the trial (warm-up included)", "memory",
-            [.. result.Variants.SelectMany(RunSeries.Memory)], Second, v => Formats.Bytes((long)v)) { Id = "memory" }));
+            "Memory per component (working set, replicas summed, the median-throughput trial)", "second of the trial (warm-up included)", "memory (MiB)",
+            [.. result.Variants.SelectMany(RunSeries.Memory)], Second, Formats.Number) { Id = "memory" }));
         if (Cost(result) is { } cost) charts.Add(cost);
         if (Comparisons(result) is { } comparisons) charts.Add(comparisons);
         if (SloBudgets(result) is { } slos) charts.Add(slos);

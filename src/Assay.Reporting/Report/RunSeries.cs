@@ -59,9 +59,9 @@ internal static class RunSeries
             b.OffsetSeconds > a.OffsetSeconds ? new ChartPoint(b.OffsetSeconds, Math.Max(0, (b.CpuSeconds - a.CpuSeconds) / (b.OffsetSeconds - a.OffsetSeconds))) : (ChartPoint?)null)
             .Where(p => p is not null).Select(p => p!.Value));
 
-    /// <summary>Working-set memory of each component (its replicas summed) at each sample.</summary>
+    /// <summary>Working-set memory of each component (its replicas summed) at each sample, in MiB (round ticks in the unit people read).</summary>
     public static IEnumerable<ChartSeries> Memory(VariantResult variant) =>
-        ByComponent(variant, samples => samples.Select(s => new ChartPoint(s.OffsetSeconds, s.MemoryBytes)));
+        ByComponent(variant, samples => samples.Select(s => new ChartPoint(s.OffsetSeconds, s.MemoryBytes / (double)(1 << 20))));
 
     private static IEnumerable<ChartSeries> ByComponent(VariantResult variant, Func<IReadOnlyList<UsageSample>, IEnumerable<ChartPoint>> points)
     {

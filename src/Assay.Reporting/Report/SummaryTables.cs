@@ -24,7 +24,7 @@ public static class SummaryTables
         if (result.Hypothesis is not { } hypothesis) return null;
         return new ReportTable(
             "criteria",
-            $"Hypothesis: {hypothesis.Claim} ({hypothesis.Verdict})",
+            $"Success criteria ({hypothesis.Verdict})",
             ["Criterion", "Value", "Interval", "Result", "Note"],
             [.. hypothesis.Criteria.Select(c => (IReadOnlyList<string>)[
                 c.Description,
