@@ -39,7 +39,6 @@ public static class HtmlReport
 
         html.Append("<section id=\"environment\">\n<h2>Environment</h2>\n");
         Table(html, EnvironmentTable.For(result), caption: false);
-        html.Append("<p class=\"note\">Versions of the deployed technologies are in the experiment file and the catalog entries it names.</p>\n");
         html.Append("</section>\n");
 
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"experiment\">\n<h2>Experiment file</h2>\n<p><code>{E(result.ExperimentFile)}</code></p>\n");

@@ -32,6 +32,10 @@ public static class EnvironmentTable
             rows.Add(("Pricing", $"{cost.Node}: {cost.Assumption}"));
         foreach (var (name, value) in result.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
             rows.Add(($"Parameter {name}", value));
-        return new ReportTable("environment", "Environment", ["Property", "Value"], [.. rows.Select(r => (IReadOnlyList<string>)[r.Item1, r.Item2])]);
+        return new ReportTable("environment", "Environment", ["Property", "Value"], [.. rows.Select(r => (IReadOnlyList<string>)[r.Item1, r.Item2])])
+        {
+            // The result does not record the deployed technologies' versions; the experiment file below names them.
+            Notes = ["The versions of the deployed technologies are those the experiment file and its catalog entries name."],
+        };
     }
 }
