@@ -58,14 +58,8 @@ public static class HtmlReport
         if (SummaryTables.Criteria(result) is { } criteria) Table(html, criteria);
         Table(html, SummaryTables.Thresholds(result));
         List(html, "warnings", result.Warnings);
-        List(html, "errors", [.. result.Errors.Select(Issue)]);
+        List(html, "errors", [.. result.Errors.Select(SummaryTables.Issue)]);
         html.Append("</section>\n");
-    }
-
-    internal static string Issue(RunIssue issue)
-    {
-        var where = string.Join(" ", new[] { issue.Phase, issue.Variant, issue.Trial is int t ? $"trial {t}" : null, issue.Component }.OfType<string>());
-        return $"{where}: {issue.Message}";
     }
 
     private static void List(StringBuilder html, string kind, IReadOnlyList<string> items)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Assay.Core.Results;
-using Assay.Reporting.Html;
 using Assay.Reporting.Report;
 
 namespace Assay.Reporting.Markdown;
@@ -27,7 +26,7 @@ public static class MarkdownReport
         if (SummaryTables.Criteria(result) is { } criteria) Table(md, criteria);
         Table(md, SummaryTables.Thresholds(result));
         foreach (var warning in result.Warnings) md.Append(CultureInfo.InvariantCulture, $"- warning: {Inline(warning)}\n");
-        foreach (var issue in result.Errors) md.Append(CultureInfo.InvariantCulture, $"- error: {Inline(HtmlReport.Issue(issue))}\n");
+        foreach (var issue in result.Errors) md.Append(CultureInfo.InvariantCulture, $"- error: {Inline(SummaryTables.Issue(issue))}\n");
         if (result.Warnings.Count + result.Errors.Count > 0) md.Append('\n');
 
         md.Append("## Charts\n\n");

@@ -54,10 +54,18 @@ internal static class RunSeries
     }
 
     /// <summary>Cores each component (its replicas summed) used between consecutive samples, at each sample's time.</summary>
-    public static IEnumerable<ChartSeries> Cores(VariantResult variant) =>
-        ByComponent(variant, samples => samples.Zip(samples.Skip(1), (a, b) =>
-            b.OffsetSeconds > a.OffsetSeconds ? new ChartPoint(b.OffsetSeconds, Math.Max(0, (b.CpuSeconds - a.CpuSeconds) / (b.OffsetSeconds - a.OffsetSeconds))) : (ChartPoint?)null)
-            .Where(p => p is not null).Select(p => p!.Value));
+    public static IEnumerable<ChartSeries> Cores(VariantResult variant) => ByComponent(variant, CoresBetweenSamples);
+
+    private static IEnumerable<ChartPoint> CoresBetweenSamples(IReadOnlyList<UsageSample> samples)
+    {
+        for (var i = 1; i < samples.Count; i++)
+        {
+            var (a, b) = (samples[i - 1], samples[i]);
+            // A counter that went backwards (a restarted process) would chart negative cores: clamp it to 0.
+            if (b.OffsetSeconds > a.OffsetSeconds)
+                yield return new ChartPoint(b.OffsetSeconds, Math.Max(0, (b.CpuSeconds - a.CpuSeconds) / (b.OffsetSeconds - a.OffsetSeconds)));
+        }
+    }
 
     /// <summary>Working-set memory of each component (its replicas summed) at each sample, in MiB (round ticks in the unit people read).</summary>
     public static IEnumerable<ChartSeries> Memory(VariantResult variant) =>

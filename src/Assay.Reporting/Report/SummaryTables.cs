@@ -17,6 +17,14 @@ public static class SummaryTables
 
     public static string Status(RunStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>A problem of the run in one line: where it happened, then what happened.</summary>
+    public static string Issue(RunIssue issue)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        var where = string.Join(" ", new[] { issue.Phase, issue.Variant, issue.Trial is int t ? $"trial {t}" : null, issue.Component }.OfType<string>());
+        return $"{where}: {issue.Message}";
+    }
+
     /// <summary>The hypothesis's criteria with what they were judged on; null when the experiment states no hypothesis.</summary>
     public static ReportTable? Criteria(RunResult result)
     {
