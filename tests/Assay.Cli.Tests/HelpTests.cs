@@ -9,6 +9,7 @@ public sealed class HelpTests
     [InlineData("list-help.txt", "list")]
     [InlineData("runs-help.txt", "runs")]
     [InlineData("show-help.txt", "show")]
+    [InlineData("report-help.txt", "report")]
     [InlineData("doctor-help.txt", "doctor")]
     [InlineData("slo-rules-help.txt", "slo", "rules")]
     public async Task Help_text_of_every_command_is_stable(string golden, params string[] command)
