@@ -42,6 +42,10 @@ public static class AssayApp
             config.AddCommand<ShowCommand>("show")
                 .WithDescription("Shows one stored run as assay run printed it, or its result document with --json.")
                 .WithExample("show", "20261127-0426");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Writes one stored run's report: a self-contained HTML page with charts (the default), Markdown with SVG charts, or the result document.")
+                .WithExample("report", "20261127-0426", "--out", "report.html")
+                .WithExample("report", "20261127-0426", "--format", "md", "--out", "docs/runs/http-baseline.md");
             config.AddCommand<HistoryCommand>("history")
                 .WithDescription("Shows an experiment's completed runs over time: per variant and KPI a table of medians and a sparkline, regressions marked.")
                 .WithExample("history", "http-baseline")

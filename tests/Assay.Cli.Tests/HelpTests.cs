@@ -9,6 +9,7 @@ public sealed class HelpTests
     [InlineData("list-help.txt", "list")]
     [InlineData("runs-help.txt", "runs")]
     [InlineData("show-help.txt", "show")]
+    [InlineData("report-help.txt", "report")]
     [InlineData("history-help.txt", "history")]
     [InlineData("compare-help.txt", "compare")]
     [InlineData("adr-help.txt", "adr")]

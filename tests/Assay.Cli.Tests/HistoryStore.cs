@@ -39,7 +39,7 @@ internal sealed class HistoryStore : IDisposable
         Trials = 6,
         MeasuredSeconds = 2,
         RatePerSecond = 100,
-        Analyzed = true,
+        WithEvidence = true,
         LatencyScale = n == 5 ? 1.6 : 1,
         // Each run its own noise, as on a real machine.
         Seed = 20261120 + n,

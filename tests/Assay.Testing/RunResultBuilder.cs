@@ -45,16 +45,17 @@ public sealed record RunResultBuilder
 
     public IReadOnlyList<RunIssue> Issues { get; init; } = [];
 
+    /// <summary>
+    /// Adds what the run's analysis adds (off by default, so results other tests compare stay as they were): every
+    /// KPI across trials, cost on a priced node, an availability and a latency SLO, and the comparisons of the
+    /// variants, so that every section of a report has something to show.
+    /// </summary>
+    public bool WithEvidence { get; init; }
+
     /// <summary>The hypothesis as judged; by default a validated one about caddy and nginx.</summary>
     public HypothesisResult? Hypothesis { get; init; } = DefaultHypothesis;
 
-    /// <summary>
-    /// Opt-in: analyse the trials as the engine does, so each variant has its KPIs across trials and the run its
-    /// comparisons (every pair, 95%, ±5%). Off by default: the result then has neither.
-    /// </summary>
-    public bool Analyzed { get; init; }
-
-    /// <summary>Opt-in: multiplies every latency of every variant, e.g. 1.5 for a run that regressed.</summary>
+    /// <summary>Opt-in: multiplies every latency of every variant, e.g. 1.6 for a run that regressed.</summary>
     public double LatencyScale { get; init; } = 1;
 
     private static readonly HypothesisResult DefaultHypothesis = new(
@@ -73,6 +74,7 @@ public sealed record RunResultBuilder
     {
         var thresholds = ParseThresholds();
         var trialsByVariant = Variants.ToDictionary(v => v, _ => new List<TrialSummary>());
+        var outcomesByVariant = Variants.ToDictionary(v => v, _ => new List<TrialOutcome>());
         var at = StartedAt.AddSeconds(1);
         for (var trial = 1; trial <= Trials; trial++)
         {
@@ -82,12 +84,19 @@ public sealed record RunResultBuilder
             {
                 var outcome = Outcome(trial, variant, at);
                 trialsByVariant[variant].Add(ResultBuilder.SummarizeTrial(outcome, thresholds, HttpWorkloadPlan.DriverName));
+                outcomesByVariant[variant].Add(outcome);
                 at += outcome.Duration + TimeSpan.FromSeconds(3);
             }
         }
         var variants = Variants.Select(v => ResultBuilder.SummarizeVariant(v, trialsByVariant[v], thresholds)).ToList();
+        IReadOnlyList<Comparison> comparisons = [];
+        if (WithEvidence)
+        {
+            variants = [.. variants.Select(v => EvidenceFixture.Add(v, outcomesByVariant[v.Name]))];
+            comparisons = EvidenceFixture.Compare(variants);
+        }
         var passed = variants.All(v => v.Status == RunStatus.Passed) && Issues.Count == 0;
-        var result = new RunResult(
+        return new RunResult(
             RunResult.CurrentSchemaVersion,
             RunId,
             Experiment,
@@ -110,28 +119,9 @@ public sealed record RunResultBuilder
             Issues,
             ["CPU frequency scaling is on (governor: powersave); figures may vary between trials"],
             Hypothesis,
-            $"experiments/{Experiment}/experiment.yaml");
-        return Analyzed ? Analyze(result) : result;
-    }
-
-    /// <summary>Each variant's KPIs across its trials and the run's comparisons, from the trials' workloads.</summary>
-    private static RunResult Analyze(RunResult result)
-    {
-        var variants = result.Variants
-            .Select(v => v with
-            {
-                Kpis = v.TrialResults
-                    .Where(t => t.Workload is not null)
-                    .SelectMany(t => KpiCatalog.ValuesOf(t.Workload!))
-                    .GroupBy(kv => kv.Key, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => KpiSummary.Of([.. g.Select(kv => kv.Value)]), StringComparer.Ordinal),
-            })
-            .ToList();
-        var trials = variants.Select(v => new VariantTrials(v.Name, v.Kpis.ToDictionary(k => k.Key, k => k.Value.Trials, StringComparer.Ordinal))).ToList();
-        return result with
+            $"experiments/{Experiment}/experiment.yaml")
         {
-            Variants = variants,
-            Comparisons = [.. Comparisons.Compute(trials, KpiCatalog.All, new ComparisonPlan()).Where(c => c.Ratio is not null)],
+            Comparisons = comparisons,
         };
     }
 
