@@ -27,7 +27,7 @@ public static class AssayApp
             config.SetExceptionHandler((exception, _) => Fail(console, exception));
 
             config.AddCommand<RunCommand>("run")
-                .WithDescription("Runs an experiment: deploys each variant, drives the workload, measures, stores and prints the result.\nExit codes: 0 passed, 1 a threshold failed, 2 invalid input, 3 infrastructure error, 130 cancelled.")
+                .WithDescription("Runs an experiment: deploys each variant, drives the workload, measures, stores and prints the result.\nExit codes: 0 passed, 1 a threshold failed (or, with --fail-on-regression, a KPI regressed), 2 invalid input, 3 infrastructure error, 130 cancelled.")
                 .WithExample("run", "experiments/http-baseline")
                 .WithExample("run", "experiments/hello-app", "--duration", "5s")
                 .WithExample("run", "bench/http-loadgen", "--param", "target-url=http://127.0.0.1:8080/", "--json");
@@ -46,6 +46,17 @@ public static class AssayApp
                 .WithDescription("Writes one stored run's report: a self-contained HTML page with charts (the default), Markdown with SVG charts, or the result document.")
                 .WithExample("report", "20261127-0426", "--out", "report.html")
                 .WithExample("report", "20261127-0426", "--format", "md", "--out", "docs/runs/http-baseline.md");
+            config.AddCommand<HistoryCommand>("history")
+                .WithDescription("Shows an experiment's completed runs over time: per variant and KPI a table of medians and a sparkline, regressions marked.")
+                .WithExample("history", "http-baseline")
+                .WithExample("history", "http-baseline", "--kpi", "latency_p99_ms", "--limit", "10");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compares two runs variant by variant: each KPI's change B ÷ A with its interval and a verdict.")
+                .WithExample("compare", "20261120-0912", "20261127-0426");
+            config.AddCommand<AdrCommand>("adr")
+                .WithDescription("Drafts the next numbered architecture decision record (MADR, status proposed) from a run's evidence.")
+                .WithExample("adr", "20261127-0426")
+                .WithExample("adr", "20261127-0426", "--dir", "docs/decisions");
             config.AddBranch("slo", slo =>
             {
                 slo.SetDescription("SLOs in production: Prometheus rules that watch the objective an experiment judged a technology by.");

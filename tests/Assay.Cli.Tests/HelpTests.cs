@@ -10,6 +10,9 @@ public sealed class HelpTests
     [InlineData("runs-help.txt", "runs")]
     [InlineData("show-help.txt", "show")]
     [InlineData("report-help.txt", "report")]
+    [InlineData("history-help.txt", "history")]
+    [InlineData("compare-help.txt", "compare")]
+    [InlineData("adr-help.txt", "adr")]
     [InlineData("doctor-help.txt", "doctor")]
     [InlineData("slo-rules-help.txt", "slo", "rules")]
     public async Task Help_text_of_every_command_is_stable(string golden, params string[] command)

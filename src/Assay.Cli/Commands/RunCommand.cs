@@ -60,8 +60,10 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
         }
         if (settings.Json) streams.Out.WriteLine(ResultJson.Serialize(result));
         ResultRenderer.Render(ui, result);
+        var regressions = await RunHistory.RegressionsAsync(store, result, cancellationToken);
+        RegressionRenderer.Render(ui, regressions);
         ui.MarkupLine($"result: [blue]{Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath))}[/]");
         await ReportWriter.WriteRunReportsAsync(ui, resultPath, result, plan.Source.Text);
-        return ExitCodes.For(result.Status);
+        return ExitCodes.For(result.Status, settings.FailOnRegression, regressions.HasRegression);
     }
 }

@@ -42,6 +42,10 @@ public sealed class RunSettings : CatalogSettings
     [DefaultValue(1)]
     public int Seed { get; set; } = 1;
 
+    [CommandOption("--fail-on-regression")]
+    [Description("Exits 1 when a KPI regressed against the recent runs of the experiment (see assay history)")]
+    public bool FailOnRegression { get; set; }
+
     /// <summary>The --param values as a dictionary (valid after <see cref="Validate"/>).</summary>
     public IReadOnlyDictionary<string, string> ParameterValues() =>
         Parameters.Select(p => p.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1]);

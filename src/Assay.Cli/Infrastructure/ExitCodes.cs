@@ -9,6 +9,12 @@ public static class ExitCodes
     /// <summary>A threshold failed, or a measurement was invalid.</summary>
     public const int Failed = 1;
 
+    /// <summary>
+    /// With <c>--fail-on-regression</c>, a KPI regressed against the recent runs: the same code as a failed
+    /// threshold, since CI treats both as a failed check. An infrastructure error or cancellation keeps its own code.
+    /// </summary>
+    public const int Regressed = 1;
+
     /// <summary>The input was invalid (experiment file, arguments); nothing was started.</summary>
     public const int InvalidInput = 2;
 
@@ -17,6 +23,16 @@ public static class ExitCodes
 
     /// <summary>Interrupted (Ctrl-C or SIGTERM); what was measured is kept.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>
+    /// The exit code of <c>assay run</c>: the run's own, except that a passed run exits <see cref="Regressed"/> when
+    /// asked to fail on a regression and one was flagged.
+    /// </summary>
+    public static int For(Core.Results.RunStatus status, bool failOnRegression, bool regressed)
+    {
+        var code = For(status);
+        return code == Passed && failOnRegression && regressed ? Regressed : code;
+    }
 
     public static int For(Core.Results.RunStatus status) => status switch
     {

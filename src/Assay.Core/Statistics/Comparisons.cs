@@ -20,13 +20,26 @@ public static class Comparisons
     public static IReadOnlyList<Comparison> Compute(IReadOnlyList<VariantTrials> variants, IReadOnlyList<KpiDefinition> kpis, ComparisonPlan plan)
     {
         ArgumentNullException.ThrowIfNull(variants);
+        ArgumentNullException.ThrowIfNull(plan);
+        return ComputePairs([.. Pairs(variants, plan.Baseline)], kpis, plan);
+    }
+
+    /// <summary>
+    /// Comparisons of the pairs given (baseline first), KPIs in the order given, with Holm's correction and the
+    /// equivalence level over all of them: for pairs that are not variants of one run, such as the same variant
+    /// in two runs. <see cref="ComparisonPlan.Baseline"/> is not used.
+    /// </summary>
+    public static IReadOnlyList<Comparison> ComputePairs(
+        IReadOnlyList<(VariantTrials Baseline, VariantTrials Candidate)> pairs, IReadOnlyList<KpiDefinition> kpis, ComparisonPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(kpis);
         ArgumentNullException.ThrowIfNull(plan);
         MannWhitney.CheckConfidence(plan.Confidence);
         if (!(plan.Margin >= 0 && double.IsFinite(plan.Margin)))
             throw new ArgumentOutOfRangeException(nameof(plan), plan.Margin, "The margin δ is a fraction ≥ 0, e.g. 0.05 for ±5%.");
 
-        var drafts = Pairs(variants, plan.Baseline)
+        var drafts = pairs
             .SelectMany(pair => kpis.Select(kpi => Draft(pair.Baseline, pair.Candidate, kpi, plan)))
             .Where(d => d is not null)
             .Select(d => d!)
