@@ -81,7 +81,7 @@ public sealed class ReportTests : IDisposable
         var (code, output, _) = await CliHarness.RunAsync("report", "20261127", "--state-dir", _state.Path);
 
         Assert.Equal(2, code);
-        Assert.Contains("has no result document to report", output, StringComparison.Ordinal);
+        Assert.Contains("has no result document", output, StringComparison.Ordinal);
         Assert.Contains("assay show 20261127-042613-http-baseline-3f2a", output, StringComparison.Ordinal);
     }
 

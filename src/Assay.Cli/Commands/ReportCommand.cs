@@ -1,5 +1,6 @@
 using Assay.Cli.Composition;
 using Assay.Cli.Infrastructure;
+using Assay.Core.History;
 using Assay.Core.Results;
 using Assay.Engine.Storage;
 using Assay.Reporting.Report;
@@ -15,28 +16,11 @@ internal sealed class ReportCommand(IAnsiConsole console, ConsoleStreams streams
     {
         await using var lab = Lab.Open(settings.StateDirectory, time);
         var (store, _) = await lab.OpenStoreAsync(cancellationToken);
-        StoredRun? run;
-        try
-        {
-            run = await store.FindRunAsync(settings.Run, cancellationToken);
-        }
-        catch (AmbiguousRunIdException ex)
-        {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(ex.Message)}; give more of the id");
+        if (await StoredRuns.FindCompletedAsync(store, settings.Run, console, cancellationToken) is not { Result: { } result } run)
             return ExitCodes.InvalidInput;
-        }
-        if (run is null)
-        {
-            console.MarkupLine($"[red]error:[/] no run matches '{Markup.Escape(settings.Run)}'; list runs with [bold]assay runs[/]");
-            return ExitCodes.InvalidInput;
-        }
-        if (run.Result is not { } result)
-        {
-            console.MarkupLine($"[red]error:[/] run {Markup.Escape(run.Listing.RunId)} is {Markup.Escape(run.Listing.Status.ToString().ToLowerInvariant())} and has no result document to report; see what happened with [bold]assay show {Markup.Escape(run.Listing.RunId)}[/]");
-            return ExitCodes.InvalidInput;
-        }
+        var regressions = await RunHistory.RegressionsAsync(store, result, cancellationToken);
 
-        var files = Files(settings.Format, result, run.ExperimentText);
+        var files = Files(settings.Format, result, run.ExperimentText, regressions);
         if (settings.Out is null)
         {
             // Standard output gets the report itself; the Markdown's charts are the ones assay run wrote into the run folder.
@@ -52,10 +36,10 @@ internal sealed class ReportCommand(IAnsiConsole console, ConsoleStreams streams
         return ExitCodes.Passed;
     }
 
-    private static IReadOnlyList<ReportFile> Files(string format, RunResult result, string experimentText) => format switch
+    private static IReadOnlyList<ReportFile> Files(string format, RunResult result, string experimentText, RegressionReport regressions) => format switch
     {
-        "md" => RunReport.Markdown(result, experimentText),
+        "md" => RunReport.Markdown(result, experimentText, regressions),
         "json" => [new ReportFile("result.json", ResultJson.Serialize(result) + "\n")],
-        _ => RunReport.Html(result, experimentText),
+        _ => RunReport.Html(result, experimentText, regressions),
     };
 }

@@ -63,7 +63,7 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
         var regressions = await RunHistory.RegressionsAsync(store, result, cancellationToken);
         RegressionRenderer.Render(ui, regressions);
         ui.MarkupLine($"result: [blue]{Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath))}[/]");
-        await ReportWriter.WriteRunReportsAsync(ui, resultPath, result, plan.Source.Text);
+        await ReportWriter.WriteRunReportsAsync(ui, resultPath, result, plan.Source.Text, regressions);
         return ExitCodes.For(result.Status, settings.FailOnRegression, regressions.HasRegression);
     }
 }

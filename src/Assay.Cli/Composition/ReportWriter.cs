@@ -1,3 +1,4 @@
+using Assay.Core.History;
 using Assay.Core.Results;
 using Assay.Reporting.Report;
 using Spectre.Console;
@@ -28,13 +29,13 @@ internal static class ReportWriter
     /// After a run: writes <c>report.html</c>, <c>report.md</c> and its charts beside <c>result.json</c> and prints
     /// the two reports' paths. A report that cannot be written is a warning, not a failed run: the result is stored.
     /// </summary>
-    public static async Task WriteRunReportsAsync(IAnsiConsole ui, string resultPath, RunResult result, string experimentText)
+    public static async Task WriteRunReportsAsync(IAnsiConsole ui, string resultPath, RunResult result, string experimentText, RegressionReport? regressions = null)
     {
         try
         {
             // Not cancellable, like result.json: a run stopped with Ctrl-C still gets the report of what it measured.
             var directory = Path.GetDirectoryName(Path.GetFullPath(resultPath))!;
-            await WriteAsync(directory, RunReport.All(result, experimentText), CancellationToken.None);
+            await WriteAsync(directory, RunReport.All(result, experimentText, regressions), CancellationToken.None);
             foreach (var name in new[] { RunReport.HtmlFileName, RunReport.MarkdownFileName })
                 ui.MarkupLine($"report: [blue]{Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(directory, name)))}[/]");
         }

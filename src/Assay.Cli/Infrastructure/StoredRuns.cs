@@ -26,7 +26,10 @@ internal static class StoredRuns
         }
         if (run.Result is null)
         {
-            console.MarkupLine($"[red]error:[/] run {Markup.Escape(run.Listing.RunId)} has no result ({Markup.Escape(run.Listing.Message ?? run.Listing.Status.ToString().ToLowerInvariant())}); pick a completed run from [bold]assay runs[/]");
+            var id = Markup.Escape(run.Listing.RunId);
+            console.MarkupLine($"[red]error:[/] run {id} is {Markup.Escape(run.Listing.Status.ToString().ToLowerInvariant())} and has no result document"
+                + (run.Listing.Message is { } message ? $" ({Markup.Escape(message)})" : "")
+                + $"; see what happened with [bold]assay show {id}[/], or pick a completed run from [bold]assay runs[/]");
             return null;
         }
         return run;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Assay.Core.History;
 using Assay.Core.Results;
 using Assay.Reporting.Report;
 
@@ -16,7 +17,8 @@ public static class HtmlReport
     public static string Render(RunResult result) => Render(result, experimentText: null);
 
     /// <param name="experimentText">The experiment file's text as stored with the run; null when it is not at hand.</param>
-    public static string Render(RunResult result, string? experimentText)
+    /// <param name="regressions">The run against the experiment's recent runs; null when not judged.</param>
+    public static string Render(RunResult result, string? experimentText, RegressionReport? regressions = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var html = new StringBuilder();
@@ -26,7 +28,7 @@ public static class HtmlReport
         html.Append("<style>\n").Append(ReportStyle.Css).Append("</style>\n</head>\n<body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<header>\n<h1>{E(result.Title)}</h1>\n<p class=\"run\">{E(result.Experiment)} · run {E(result.RunId)} · started {E(result.StartedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</p>\n</header>\n");
 
-        Summary(html, result);
+        Summary(html, result, regressions);
 
         html.Append("<section id=\"charts\">\n<h2>Charts</h2>\n");
         foreach (var chart in RunCharts.For(result))
@@ -49,7 +51,7 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static void Summary(StringBuilder html, RunResult result)
+    private static void Summary(StringBuilder html, RunResult result, RegressionReport? regressions)
     {
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"status status-{SummaryTables.Status(result.Status)}\">{E(SummaryTables.Headline(result))}</p>\n");
@@ -57,6 +59,7 @@ public static class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"verdict verdict-{E(hypothesis.Verdict)}\">Hypothesis <q>{E(hypothesis.Claim)}</q>: <strong>{E(hypothesis.Verdict)}</strong></p>\n");
         if (SummaryTables.Criteria(result) is { } criteria) Table(html, criteria);
         Table(html, SummaryTables.Thresholds(result));
+        if (regressions is not null) Table(html, RegressionTable.For(regressions));
         List(html, "warnings", result.Warnings);
         List(html, "errors", [.. result.Errors.Select(SummaryTables.Issue)]);
         html.Append("</section>\n");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assay.Core.History;
 using Assay.Core.Results;
 using Assay.Reporting.Report;
 
@@ -12,7 +13,8 @@ namespace Assay.Reporting.Markdown;
 public static class MarkdownReport
 {
     /// <param name="experimentText">The experiment file's text as stored with the run; null when it is not at hand.</param>
-    public static string Render(RunResult result, string? experimentText = null)
+    /// <param name="regressions">The run against the experiment's recent runs; null when not judged.</param>
+    public static string Render(RunResult result, string? experimentText = null, RegressionReport? regressions = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var md = new StringBuilder();
@@ -25,6 +27,7 @@ public static class MarkdownReport
             md.Append(CultureInfo.InvariantCulture, $"Hypothesis “{Inline(hypothesis.Claim)}”: **{hypothesis.Verdict}**\n\n");
         if (SummaryTables.Criteria(result) is { } criteria) Table(md, criteria);
         Table(md, SummaryTables.Thresholds(result));
+        if (regressions is not null) Table(md, RegressionTable.For(regressions));
         foreach (var warning in result.Warnings) md.Append(CultureInfo.InvariantCulture, $"- warning: {Inline(warning)}\n");
         foreach (var issue in result.Errors) md.Append(CultureInfo.InvariantCulture, $"- error: {Inline(SummaryTables.Issue(issue))}\n");
         if (result.Warnings.Count + result.Errors.Count > 0) md.Append('\n');

@@ -1,3 +1,4 @@
+using Assay.Core.History;
 using Assay.Core.Results;
 using Assay.Reporting.Html;
 using Assay.Reporting.Markdown;
@@ -16,15 +17,15 @@ public static class RunReport
     public const string HtmlFileName = "report.html";
     public const string MarkdownFileName = "report.md";
 
-    public static IReadOnlyList<ReportFile> Html(RunResult result, string? experimentText) =>
-        [new ReportFile(HtmlFileName, HtmlReport.Render(result, experimentText))];
+    public static IReadOnlyList<ReportFile> Html(RunResult result, string? experimentText, RegressionReport? regressions = null) =>
+        [new ReportFile(HtmlFileName, HtmlReport.Render(result, experimentText, regressions))];
 
     /// <summary>The Markdown report and the chart files it links to.</summary>
-    public static IReadOnlyList<ReportFile> Markdown(RunResult result, string? experimentText) =>
-        [new ReportFile(MarkdownFileName, MarkdownReport.Render(result, experimentText)),
+    public static IReadOnlyList<ReportFile> Markdown(RunResult result, string? experimentText, RegressionReport? regressions = null) =>
+        [new ReportFile(MarkdownFileName, MarkdownReport.Render(result, experimentText, regressions)),
          .. RunCharts.For(result).Select(c => new ReportFile(c.FileName, c.Svg + "\n"))];
 
     /// <summary>Both reports and the charts: what <c>assay run</c> writes into the run folder.</summary>
-    public static IReadOnlyList<ReportFile> All(RunResult result, string? experimentText) =>
-        [.. Html(result, experimentText), .. Markdown(result, experimentText)];
+    public static IReadOnlyList<ReportFile> All(RunResult result, string? experimentText, RegressionReport? regressions = null) =>
+        [.. Html(result, experimentText, regressions), .. Markdown(result, experimentText, regressions)];
 }
