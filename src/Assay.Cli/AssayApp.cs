@@ -42,6 +42,17 @@ public static class AssayApp
             config.AddCommand<ShowCommand>("show")
                 .WithDescription("Shows one stored run as assay run printed it, or its result document with --json.")
                 .WithExample("show", "20261127-0426");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serves the dashboard (experiments, runs, reports, history charts, comparisons) on 127.0.0.1, read-only over the store, until Ctrl-C.")
+                .WithExample("serve")
+                .WithExample("serve", "--port", "8080");
+            config.AddBranch("site", site =>
+            {
+                site.SetDescription("The dashboard as a static site, for publishing results.");
+                site.AddCommand<SiteBuildCommand>("build")
+                    .WithDescription("Writes the dashboard's pages (experiments, runs, reports, history, comparisons with the previous run) as static HTML files with relative links.")
+                    .WithExample("site", "build", "--out", "site");
+            });
             config.AddBranch("slo", slo =>
             {
                 slo.SetDescription("SLOs in production: Prometheus rules that watch the objective an experiment judged a technology by.");

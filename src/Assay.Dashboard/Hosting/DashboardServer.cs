@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Assay.Dashboard.Hosting;
@@ -46,6 +47,7 @@ public sealed class DashboardServer : IAsyncDisposable
         });
         // What the user sees comes from the CLI; the framework's request logs would only be noise on the console.
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, CallerLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
         var app = builder.Build();
         DashboardRoutes.Map(app, new DashboardReader(store));
