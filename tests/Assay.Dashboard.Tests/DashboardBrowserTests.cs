@@ -85,6 +85,9 @@ public sealed class DashboardBrowserTests
             Assert.Equal(2, await page.Locator(".compare table.kpis").CountAsync());
             Assert.Contains(history[^2].RunId, await page.Locator(".compare .run-a h2").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains(newest.RunId, await page.Locator(".compare .run-b h2").InnerTextAsync(), StringComparison.Ordinal);
+            var (boxA, boxB) = (await page.Locator(".compare .run-a").BoundingBoxAsync(), await page.Locator(".compare .run-b").BoundingBoxAsync());
+            Assert.True(boxA is not null && boxB is not null && boxA.Y == boxB.Y && boxB.X > boxA.X + boxA.Width / 2,
+                $"the two runs are not side by side: A at ({boxA?.X}, {boxA?.Y}), B at ({boxB?.X}, {boxB?.Y})");
             Assert.True(await page.Locator("table.changes tbody tr").CountAsync() > 0);
             await ScreenshotAsync(page, "5-compare");
 

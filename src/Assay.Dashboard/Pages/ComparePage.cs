@@ -35,7 +35,7 @@ public static class ComparePage
         {
             body.Append($"<section class=\"run-{label.ToLowerInvariant()}\"><h2>{label}: {Html.Link(links.Run(run.RunId), run.RunId)}</h2>");
             body.Append($"<p>{Html.Link(links.Experiment(run.Experiment), run.Experiment)} · {Html.Status(run.Status)} · {Html.Time(run.StartedAt)} · hypothesis {Html.Verdict(run.Hypothesis?.Verdict)}</p>");
-            body.Append(KpiTable.Render(run)).Append("</section>");
+            body.Append(KpiTable.RenderByKpi(run)).Append("</section>");
         }
         body.Append("</div>");
         body.Append(Changes(a, b));
