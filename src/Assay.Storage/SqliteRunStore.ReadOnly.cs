@@ -12,13 +12,16 @@ public sealed partial class SqliteRunStore
     /// store written by a newer Assay, and <see cref="InvalidOperationException"/> for one an older Assay left
     /// at an older schema (any writing command upgrades it).
     /// </summary>
-    public static async Task<SqliteRunStore> OpenReadOnlyAsync(string path, CancellationToken cancellationToken)
+    public static Task<SqliteRunStore> OpenReadOnlyAsync(string path, CancellationToken cancellationToken) =>
+        OpenReadOnlyAsync(path, StoreSettings.Default, cancellationToken);
+
+    internal static async Task<SqliteRunStore> OpenReadOnlyAsync(string path, StoreSettings settings, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(settings);
         var fullPath = System.IO.Path.GetFullPath(path);
         if (!File.Exists(fullPath))
             throw new FileNotFoundException($"There is no run store at '{fullPath}': run an experiment first (assay run …), or point at another state folder.", fullPath);
-        var settings = StoreSettings.Default;
         var store = new SqliteRunStore(fullPath, settings, readOnly: true);
         try
         {
@@ -27,7 +30,7 @@ public sealed partial class SqliteRunStore
                 await using var connection = await store.OpenConnectionAsync(cancellationToken);
                 return await SchemaMigrator.ReadVersionAsync(connection, null, fullPath, cancellationToken);
             }, cancellationToken);
-            var known = settings.Migrations[^1].Version;
+            var known = settings.Migrations.Count == 0 ? 0 : settings.Migrations[^1].Version;
             if (version > known) throw new SchemaTooNewException(fullPath, version, known);
             if (version < known)
                 throw new InvalidOperationException(
