@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Assay.Testing;
 
 namespace Assay.Dashboard.Tests;
 
@@ -48,5 +50,25 @@ public sealed class ServeCommandTests
         Assert.Equal(0, code);
         Assert.Matches(@"dashboard: http://127\.0\.0\.1:\d+/", printed);
         Assert.Contains("dashboard stopped", printed, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_assay_serve_process_answers_on_its_url_and_ctrl_c_ends_it()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(55));
+        await using var seeded = await SeededStore.CreateAsync(timeout.Token);
+        await using var serve = CliProcess.Start(seeded.Folder, "serve", "--state-dir", seeded.StateDirectory, "--port", "0");
+        await serve.WaitForOutputAsync("Ctrl-C stops it", TimeSpan.FromSeconds(30));
+        var url = Regex.Match(serve.Stdout, @"http://127\.0\.0\.1:\d+/").Value;
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var home = await http.GetStringAsync(new Uri(url), timeout.Token);
+        serve.Signal(2); // SIGINT, as Ctrl-C sends
+        var code = await serve.WaitForExitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Contains(SeededStore.Experiment, home, StringComparison.Ordinal);
+        Assert.Equal(0, code);
+        Assert.Contains("dashboard stopped", serve.Output, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetStringAsync(new Uri(url), timeout.Token));
     }
 }
