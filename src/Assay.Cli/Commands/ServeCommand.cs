@@ -1,7 +1,7 @@
 using System.ComponentModel;
+using Assay.Cli.Composition;
 using Assay.Cli.Infrastructure;
 using Assay.Dashboard.Hosting;
-using Assay.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -41,12 +41,9 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeSet
     {
         var address = ListenAddress.Parse(settings.Listen, out _)!;
         var paths = LabPaths.Resolve(settings.StateDirectory);
-        if (!File.Exists(paths.Database))
-        {
-            console.MarkupLine($"[red]error:[/] there is no run store at [blue]{Markup.Escape(paths.Database)}[/]: run an experiment first ([bold]assay run experiments/hello-app[/]), or point [bold]--state-dir[/] at a lab's state folder");
-            return ExitCodes.InvalidInput;
-        }
-        await using var store = await SqliteRunStore.OpenReadOnlyAsync(paths.Database, cancellationToken);
+        var (opened, exitCode) = await ViewerStore.OpenAsync(console, paths, cancellationToken);
+        if (opened is null) return exitCode;
+        await using var store = opened;
         DashboardServer server;
         try
         {

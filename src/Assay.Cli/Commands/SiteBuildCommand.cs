@@ -1,8 +1,8 @@
 using System.ComponentModel;
+using Assay.Cli.Composition;
 using Assay.Cli.Infrastructure;
 using Assay.Dashboard.Data;
 using Assay.Dashboard.Site;
-using Assay.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,12 +24,9 @@ internal sealed class SiteBuildCommand(IAnsiConsole console) : AsyncCommand<Site
     public override async Task<int> ExecuteAsync(CommandContext context, SiteBuildSettings settings, CancellationToken cancellationToken)
     {
         var paths = LabPaths.Resolve(settings.StateDirectory);
-        if (!File.Exists(paths.Database))
-        {
-            console.MarkupLine($"[red]error:[/] there is no run store at [blue]{Markup.Escape(paths.Database)}[/]: run an experiment first ([bold]assay run experiments/hello-app[/]), or point [bold]--state-dir[/] at a lab's state folder");
-            return ExitCodes.InvalidInput;
-        }
-        await using var store = await SqliteRunStore.OpenReadOnlyAsync(paths.Database, cancellationToken);
+        var (opened, exitCode) = await ViewerStore.OpenAsync(console, paths, cancellationToken);
+        if (opened is null) return exitCode;
+        await using var store = opened;
         var site = await StaticSite.WriteAsync(new DashboardReader(store), settings.Out, cancellationToken);
         console.MarkupLine($"wrote {site.Pages.Count} pages to [blue]{Markup.Escape(site.Directory)}[/]; open [blue]{Markup.Escape(Path.Combine(site.Directory, "index.html"))}[/]");
         return ExitCodes.Passed;
