@@ -5,6 +5,8 @@ namespace Assay.Dashboard.Pages;
 /// <summary>The frame of every dashboard page: one self-contained document with inline styles, no script, nothing fetched.</summary>
 internal static class Layout
 {
+    // Series colours only for lines the chart leaves to the page (stroke="currentColor"): a chart that colours its
+    // own series and draws its legend keeps them.
     private const string Styles = """
         body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
         header{background:#1d232a;color:#fff;padding:10px 24px;display:flex;gap:24px;align-items:baseline}
@@ -18,8 +20,8 @@ internal static class Layout
         .status-running{background:#dde8fb}.status-aborted,.status-error,.status-cancelled{background:#fbe9cf}
         .muted{color:#6b7480}.columns{display:flex;gap:24px;flex-wrap:wrap}.columns>section{flex:1 1 420px;min-width:0;overflow-x:auto}
         .chart{width:640px;max-width:100%;height:auto;background:#fff;border:1px solid #d8dde3;color:#2a6fdb}
-        .chart polyline:nth-of-type(2){color:#d9480f;stroke:#d9480f}.chart polyline:nth-of-type(3){stroke:#2b8a3e}
-        .chart text{font-size:11px;fill:#4a525c}
+        .chart polyline[stroke=currentColor]:nth-of-type(2){stroke:#d9480f}.chart polyline[stroke=currentColor]:nth-of-type(3){stroke:#2b8a3e}
+        .chart text:not([fill]){font-size:11px;fill:#4a525c}
         iframe.report{width:100%;height:640px;border:1px solid #d8dde3;background:#fff}
         """;
 
