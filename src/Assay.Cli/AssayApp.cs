@@ -42,6 +42,10 @@ public static class AssayApp
             config.AddCommand<ShowCommand>("show")
                 .WithDescription("Shows one stored run as assay run printed it, or its result document with --json.")
                 .WithExample("show", "20261127-0426");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Writes one stored run's report: a self-contained HTML page with charts (the default), Markdown with SVG charts, or the result document.")
+                .WithExample("report", "20261127-0426", "--out", "report.html")
+                .WithExample("report", "20261127-0426", "--format", "md", "--out", "docs/runs/http-baseline.md");
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Serves the dashboard (experiments, runs, reports, history charts, comparisons) on 127.0.0.1, read-only over the store, until Ctrl-C.")
                 .WithExample("serve")

@@ -9,6 +9,7 @@ public sealed class HelpTests
     [InlineData("list-help.txt", "list")]
     [InlineData("runs-help.txt", "runs")]
     [InlineData("show-help.txt", "show")]
+    [InlineData("report-help.txt", "report")]
     [InlineData("doctor-help.txt", "doctor")]
     [InlineData("serve-help.txt", "serve")]
     [InlineData("site-build-help.txt", "site", "build")]

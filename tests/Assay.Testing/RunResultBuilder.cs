@@ -1,6 +1,7 @@
 using Assay.Core.Measurements;
 using Assay.Core.Plans;
 using Assay.Core.Results;
+using Assay.Core.Statistics;
 using Assay.Core.Thresholds;
 using Assay.Engine.Storage;
 
@@ -44,6 +45,13 @@ public sealed record RunResultBuilder
 
     public IReadOnlyList<RunIssue> Issues { get; init; } = [];
 
+    /// <summary>
+    /// Adds what the run's analysis adds (off by default, so results other tests compare stay as they were): every
+    /// KPI across trials, cost on a priced node, an availability and a latency SLO, and the comparisons of the
+    /// variants, so that every section of a report has something to show.
+    /// </summary>
+    public bool WithEvidence { get; init; }
+
     private const int WarmUpSeconds = 2;
     private const double SampleIntervalSeconds = 0.5;
     private static readonly (string Name, double Weight, double MedianMs)[] Mix = [("home", 0.7, 1.8), ("health", 0.2, 0.6), ("echo", 0.1, 2.5)];
@@ -52,6 +60,7 @@ public sealed record RunResultBuilder
     {
         var thresholds = ParseThresholds();
         var trialsByVariant = Variants.ToDictionary(v => v, _ => new List<TrialSummary>());
+        var outcomesByVariant = Variants.ToDictionary(v => v, _ => new List<TrialOutcome>());
         var at = StartedAt.AddSeconds(1);
         for (var trial = 1; trial <= Trials; trial++)
         {
@@ -61,10 +70,17 @@ public sealed record RunResultBuilder
             {
                 var outcome = Outcome(trial, variant, at);
                 trialsByVariant[variant].Add(ResultBuilder.SummarizeTrial(outcome, thresholds, HttpWorkloadPlan.DriverName));
+                outcomesByVariant[variant].Add(outcome);
                 at += outcome.Duration + TimeSpan.FromSeconds(3);
             }
         }
         var variants = Variants.Select(v => ResultBuilder.SummarizeVariant(v, trialsByVariant[v], thresholds)).ToList();
+        IReadOnlyList<Comparison> comparisons = [];
+        if (WithEvidence)
+        {
+            variants = [.. variants.Select(v => EvidenceFixture.Add(v, outcomesByVariant[v.Name]))];
+            comparisons = EvidenceFixture.Compare(variants);
+        }
         var passed = variants.All(v => v.Status == RunStatus.Passed) && Issues.Count == 0;
         return new RunResult(
             RunResult.CurrentSchemaVersion,
@@ -95,7 +111,10 @@ public sealed record RunResultBuilder
                 "validated",
                 [new CriterionResult("caddy over nginx: throughput ratio >= 0.9", 0.97, 0.93, 1.01, true, null),
                  new CriterionResult("caddy: latency_p99_ms < 250", 180, 170, 195, true, null)]),
-            $"experiments/{Experiment}/experiment.yaml");
+            $"experiments/{Experiment}/experiment.yaml")
+        {
+            Comparisons = comparisons,
+        };
     }
 
     /// <summary>The record the engine would have begun this run with.</summary>

@@ -61,6 +61,7 @@ internal sealed class RunCommand(IAnsiConsole console, ConsoleStreams streams, T
         if (settings.Json) streams.Out.WriteLine(ResultJson.Serialize(result));
         ResultRenderer.Render(ui, result);
         ui.MarkupLine($"result: [blue]{Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), resultPath))}[/]");
+        await ReportWriter.WriteRunReportsAsync(ui, resultPath, result, plan.Source.Text);
         return ExitCodes.For(result.Status);
     }
 }

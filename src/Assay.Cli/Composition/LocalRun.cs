@@ -38,6 +38,8 @@ internal sealed class LocalRun(Lab lab, IRunStore store, LoadGeneratorCommand lo
         await File.WriteAllTextAsync(Path.Combine(directory, "experiment.yaml"), plan.Source.Text, cancellationToken);
 
         using var logging = LoggerFactory.Create(builder => builder.AddProvider(new FileLoggerProvider(Path.Combine(directory, "assay.log"), lab.Time)));
+        if (plan.Placement.LoadGenerator is { } generatorCpus && LabAffinity.PinThisProcess(generatorCpus) is { } notPinned)
+            logging.CreateLogger("lab").LogWarning("{Problem}", notPinned);
         var accounting = AccountingDetector.Detect();
         var ledger = RunLedger.Open(lab.Paths.Ledgers, runId, lab.Time);
         RunResult result;

@@ -27,8 +27,7 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
             cancellationToken);
         await PhaseAsync(context.RunId, RunPhase.Pending, progress);
 
-        var byVariant = plan.Variants.ToDictionary(v => v.Name, _ => new List<TrialSummary>());
-        var outcomes = plan.Variants.ToDictionary(v => v.Name, _ => new List<TrialOutcome>());
+        var trialsOf = plan.Variants.ToDictionary(v => v.Name, v => new VariantTrials(v));
         var issues = new List<RunIssue>();
         var cancelled = false;
         var schedule = TrialSchedule.Interleaved(plan.Variants, plan.Trials);
@@ -43,8 +42,7 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
             progress.Report(new TrialStarted(time.GetUtcNow(), slot.Trial, slot.Variant.Name, i + 1, schedule.Count));
             var run = await trials.RunAsync(plan, slot, context, progress, cancellationToken);
             var summary = ResultBuilder.SummarizeTrial(run.Outcome, slot.Variant.Thresholds, slot.Variant.Workload.Driver);
-            byVariant[slot.Variant.Name].Add(summary);
-            outcomes[slot.Variant.Name].Add(run.Outcome);
+            trialsOf[slot.Variant.Name].Add(summary, run.Outcome);
             await store.RecordTrialSeriesAsync(context.RunId, slot.Trial, slot.Variant.Name, summary.Series, CancellationToken.None);
             progress.Report(new TrialEnded(time.GetUtcNow(), summary, slot.Variant.Name));
             if (run.Issue is not null) issues.Add(run.Issue);
@@ -74,11 +72,11 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
         }
 
         await PhaseAsync(context.RunId, RunPhase.Analyzing, progress);
-        var measured = plan.Variants.Where(v => byVariant[v.Name].Count > 0).ToList();
-        var evidence = RunAnalysis.Analyze(plan, [.. measured.Select(v => new VariantOutcomes(v, outcomes[v.Name]))]);
+        var measured = plan.Variants.Select(v => trialsOf[v.Name]).Where(t => t.Summaries.Count > 0).ToList();
+        var evidence = RunAnalysis.Analyze(plan, [.. measured.Select(t => new VariantOutcomes(t.Plan, t.Outcomes))]);
         var variants = measured
-            .Select(v => WithEvidence(ResultBuilder.SummarizeVariant(v.Name, byVariant[v.Name], v.Thresholds), evidence.Variants.Single(e => e.Variant == v.Name))
-                with { Capacity = capacities.GetValueOrDefault(v.Name) })
+            .Select(t => WithEvidence(ResultBuilder.SummarizeVariant(t.Plan.Name, t.Summaries, t.Plan.Thresholds), evidence.Variants.Single(e => e.Variant == t.Plan.Name))
+                with { Capacity = capacities.GetValueOrDefault(t.Plan.Name) })
             .ToList();
         var status = cancelled ? RunStatus.Cancelled
             : issues.Count > 0 || variants.Any(v => v.Status == RunStatus.Error) ? RunStatus.Error
@@ -150,5 +148,24 @@ public sealed class RunEngine(TrialRunner trials, IRunStore store, TimeProvider 
         var at = time.GetUtcNow();
         await store.RecordPhaseAsync(runId, null, null, phase, at, CancellationToken.None);
         progress.Report(new PhaseChanged(at, phase, null, null));
+    }
+}
+
+/// <summary>What one variant's trials gave so far: each trial's summary and the outcome it was made from, in trial order.</summary>
+internal sealed class VariantTrials(VariantPlan plan)
+{
+    private readonly List<TrialSummary> _summaries = [];
+    private readonly List<TrialOutcome> _outcomes = [];
+
+    public VariantPlan Plan => plan;
+
+    public IReadOnlyList<TrialSummary> Summaries => _summaries;
+
+    public IReadOnlyList<TrialOutcome> Outcomes => _outcomes;
+
+    public void Add(TrialSummary summary, TrialOutcome outcome)
+    {
+        _summaries.Add(summary);
+        _outcomes.Add(outcome);
     }
 }

@@ -14,4 +14,14 @@ public sealed record LineChartSpec(
     IReadOnlyList<ChartSeries> Series,
     Func<double, string> FormatX,
     Func<double, string> FormatY,
-    bool LogY = false);
+    bool LogY = false)
+{
+    /// <summary>A logarithmic X axis (the latency spectrum plots 1/(1−q) so each extra nine gets the same width).</summary>
+    public bool LogX { get; init; }
+
+    /// <summary>Where the X axis puts its ticks, in data units; null lets the axis choose round values.</summary>
+    public IReadOnlyList<double>? XTicks { get; init; }
+
+    /// <summary>An identifier for the SVG element (<c>id</c> and a class), so a page can link to or find the chart.</summary>
+    public string? Id { get; init; }
+}

@@ -37,7 +37,8 @@ public static class Formats
 
     public static string Cores(double cores) => cores.ToString("0.000", Invariant);
 
-    public static string Percent(double fraction) => (fraction * 100).ToString(fraction < 0.01 ? "0.00" : "0.0", Invariant) + "%";
+    /// <summary>A fraction as a percentage: two decimals below 1% (either sign), one above: 0.05%, 12.3%, -25.0%.</summary>
+    public static string Percent(double fraction) => (fraction * 100).ToString(Math.Abs(fraction) < 0.01 ? "0.00" : "0.0", Invariant) + "%";
 
     public static string Number(double value) => value.ToString("0.###", Invariant);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Assay.Core.Plans;
 using StackExchange.Redis;
 
@@ -61,7 +62,11 @@ internal sealed class RedisKvClient : IKvClient
         _lastValue = null;
         try
         {
-            _lastValue = await _database.StringGetLeaseAsync(key.ToArray()).WaitAsync(cancellationToken);
+            // No WaitAsync(cancellationToken) here: it cost a registration and a continuation on every GET, and an
+            // unanswered GET ends at AsyncTimeout anyway (the session then drops the connection). Cancellation is
+            // checked before sending, so a stopped run sends nothing new.
+            cancellationToken.ThrowIfCancellationRequested();
+            _lastValue = await _database.StringGetLeaseAsync(KeyOf(key));
             return _lastValue?.Memory;
         }
         catch (Exception e) when (Translate(e) is { } translated)
@@ -82,6 +87,16 @@ internal sealed class RedisKvClient : IKvClient
             throw translated;
         }
     }
+
+    /// <summary>
+    /// The key without a copy when the caller passes a whole array, as the session does: a GET has no effect on the
+    /// server, so even a GET sent late (after a timeout, when the session already reuses the array) harms nothing.
+    /// A SET copies its key (<see cref="SetAsync"/>): one sent late must not write another key.
+    /// </summary>
+    private static RedisKey KeyOf(ReadOnlyMemory<byte> key) =>
+        MemoryMarshal.TryGetArray(key, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : key.ToArray();
 
     public async ValueTask DisposeAsync()
     {

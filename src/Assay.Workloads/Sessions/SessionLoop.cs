@@ -84,7 +84,7 @@ internal sealed class SessionLoop(SessionRun run, int index, ISession initial) :
     }
 
     /// <summary>Runs one operation on a usable session, opening a new one first when the last broke.</summary>
-    private async Task<Outcome> RunOneAsync(int operation)
+    private async ValueTask<Outcome> RunOneAsync(int operation)
     {
         if (_session is not { IsUsable: true })
         {

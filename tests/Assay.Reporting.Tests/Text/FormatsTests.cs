@@ -96,6 +96,8 @@ public class FormatsTests
     [InlineData(0.01, "1.0%")]
     [InlineData(0.123, "12.3%")]
     [InlineData(1, "100.0%")]
+    [InlineData(-0.25, "-25.0%")]
+    [InlineData(-0.005, "-0.50%")]
     public void A_fraction_is_a_percentage_with_two_decimals_below_one_percent(double fraction, string expected) =>
         Assert.Equal(expected, Formats.Percent(fraction));
 
