@@ -70,12 +70,17 @@ public sealed class DashboardBrowserTests
             await page.Locator("#report-link").ClickAsync();
             await page.WaitForURLAsync($"**/runs/{newest.RunId}/report.html");
             await Assertions.Expect(page.Locator("h1").First).ToContainTextAsync(newest.Title);
-            var reportCharts = page.Locator("svg");
+            var reportCharts = page.Locator("svg.chart");
+            Assert.True(await reportCharts.CountAsync() > 0, "the report has no chart");
             for (var i = 0; i < await reportCharts.CountAsync(); i++)
             {
                 var box = await reportCharts.Nth(i).BoundingBoxAsync();
-                Assert.True(box is null || box is { Width: > 0, Height: > 0 }, $"report chart {i} has no size");
+                Assert.True(box is { Width: > 100, Height: > 50 }, $"report chart {i} is not drawn: {box?.Width}x{box?.Height}");
             }
+            var reportLines = page.Locator("svg.chart polyline");
+            Assert.True(await reportLines.CountAsync() > 0, "the report's charts have no lines");
+            for (var i = 0; i < await reportLines.CountAsync(); i++)
+                Assert.False(string.IsNullOrWhiteSpace(await reportLines.Nth(i).GetAttributeAsync("points")), $"report line {i} has no points");
             await ScreenshotAsync(page, "4-report");
             await page.GoBackAsync();
 

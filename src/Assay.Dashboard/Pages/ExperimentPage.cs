@@ -26,7 +26,7 @@ public static class ExperimentPage
             body.Append(string.Join(", ", charts[0].Series.Select(s => Html.Escape(s.Name))));
             body.Append(".</p><div class=\"columns charts\">");
             foreach (var chart in charts)
-                body.Append($"<section><h3>{Html.Escape(chart.Title)}</h3>{LineChart.Render(chart)}</section>");
+                body.Append($"<section>{LineChart.Render(chart)}</section>"); // the chart draws its own title and legend
             body.Append("</div>");
         }
         body.Append("<h2>Runs</h2>");
