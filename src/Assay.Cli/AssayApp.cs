@@ -57,6 +57,17 @@ public static class AssayApp
                 .WithDescription("Drafts the next numbered architecture decision record (MADR, status proposed) from a run's evidence.")
                 .WithExample("adr", "20261127-0426")
                 .WithExample("adr", "20261127-0426", "--dir", "docs/decisions");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serves the dashboard (experiments, runs, reports, history charts, comparisons) on 127.0.0.1, read-only over the store, until Ctrl-C.")
+                .WithExample("serve")
+                .WithExample("serve", "--port", "8080");
+            config.AddBranch("site", site =>
+            {
+                site.SetDescription("The dashboard as a static site, for publishing results.");
+                site.AddCommand<SiteBuildCommand>("build")
+                    .WithDescription("Writes the dashboard's pages (experiments, runs, reports, history, comparisons with the previous run) as static HTML files with relative links.")
+                    .WithExample("site", "build", "--out", "site");
+            });
             config.AddBranch("slo", slo =>
             {
                 slo.SetDescription("SLOs in production: Prometheus rules that watch the objective an experiment judged a technology by.");

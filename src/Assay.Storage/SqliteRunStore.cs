@@ -30,14 +30,14 @@ public sealed partial class SqliteRunStore : IRunStore, IAsyncDisposable
     private readonly TimeSpan _busyTimeout;
     private int _disposed;
 
-    private SqliteRunStore(string path, StoreSettings settings)
+    private SqliteRunStore(string path, StoreSettings settings, bool readOnly = false)
     {
         Path = path;
         _busyTimeout = settings.BusyTimeout;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = settings.Pooling,
             ForeignKeys = true,
             DefaultTimeout = (int)Math.Ceiling(settings.BusyTimeout.TotalSeconds),

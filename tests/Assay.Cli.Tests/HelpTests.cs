@@ -14,6 +14,8 @@ public sealed class HelpTests
     [InlineData("compare-help.txt", "compare")]
     [InlineData("adr-help.txt", "adr")]
     [InlineData("doctor-help.txt", "doctor")]
+    [InlineData("serve-help.txt", "serve")]
+    [InlineData("site-build-help.txt", "site", "build")]
     [InlineData("slo-rules-help.txt", "slo", "rules")]
     public async Task Help_text_of_every_command_is_stable(string golden, params string[] command)
     {

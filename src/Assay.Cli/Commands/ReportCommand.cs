@@ -2,7 +2,6 @@ using Assay.Cli.Composition;
 using Assay.Cli.Infrastructure;
 using Assay.Core.History;
 using Assay.Core.Results;
-using Assay.Engine.Storage;
 using Assay.Reporting.Report;
 using Spectre.Console;
 using Spectre.Console.Cli;

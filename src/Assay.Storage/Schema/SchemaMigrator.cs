@@ -47,7 +47,7 @@ internal static class SchemaMigrator
         return known;
     }
 
-    private static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, string path, CancellationToken cancellationToken)
+    internal static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, string path, CancellationToken cancellationToken)
     {
         using var tables = connection.CreateCommand();
         tables.Transaction = transaction;

@@ -1,0 +1,102 @@
+using Assay.Core.Results;
+using Assay.Dashboard.Pages;
+using Assay.Engine.Storage;
+
+namespace Assay.Dashboard.Data;
+
+/// <summary>
+/// Reads the page models from a run store; the only part of the dashboard that does I/O besides the host and the
+/// site writer. It only reads: nothing here changes the store.
+/// </summary>
+public sealed class DashboardReader(IRunStore store)
+{
+    /// <summary>How many runs a page considers at most: far more than a lab keeps, but bounded.</summary>
+    public const int MaxRuns = 10_000;
+
+    public async Task<ExperimentsPageModel> ExperimentsAsync(CancellationToken cancellationToken)
+    {
+        var runs = await store.ListRunsAsync(null, MaxRuns, cancellationToken);
+        var rows = runs
+            .GroupBy(r => r.Experiment, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var last = g.First(); // newest first
+                return new ExperimentRow(g.Key, last.Title, g.Count(), last.RunId, last.Status, last.StartedAt);
+            })
+            .OrderByDescending(r => r.LastStartedAt)
+            .ToList();
+        return new ExperimentsPageModel(rows);
+    }
+
+    public async Task<RunsPageModel> RunsAsync(string? experiment, CancellationToken cancellationToken)
+    {
+        var runs = await store.ListRunsAsync(string.IsNullOrEmpty(experiment) ? null : experiment, MaxRuns, cancellationToken);
+        return new RunsPageModel(string.IsNullOrEmpty(experiment) ? null : experiment, await WithVerdictsAsync(runs, cancellationToken));
+    }
+
+    /// <summary>Null when the store has no run of that experiment.</summary>
+    public async Task<ExperimentPageModel?> ExperimentAsync(string name, CancellationToken cancellationToken)
+    {
+        var runs = await store.ListRunsAsync(name, MaxRuns, cancellationToken);
+        if (runs.Count == 0) return null;
+        var results = await store.ListResultsAsync(name, MaxRuns, cancellationToken);
+        return new ExperimentPageModel(name, runs[0].Title, results, Rows(runs, results));
+    }
+
+    /// <summary>Null when no run matches; an id prefix several runs share throws <see cref="AmbiguousRunIdException"/>.</summary>
+    public async Task<RunPageModel?> RunAsync(string idOrPrefix, CancellationToken cancellationToken)
+    {
+        var run = await store.FindRunAsync(idOrPrefix, cancellationToken);
+        if (run is null) return null;
+        return new RunPageModel(run, run.Result is null ? null : await PreviousRunIdAsync(run.Result, cancellationToken));
+    }
+
+    public async Task<ComparePageModel> CompareAsync(string? runIdA, string? runIdB, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(runIdA) || string.IsNullOrWhiteSpace(runIdB))
+            return new ComparePageModel(runIdA, runIdB, null, null, "Give two run ids (or unique prefixes), as a and b.");
+        var (a, problemA) = await ResultAsync(runIdA, cancellationToken);
+        var (b, problemB) = await ResultAsync(runIdB, cancellationToken);
+        var problem = string.Join(" ", new[] { problemA, problemB }.OfType<string>());
+        return new ComparePageModel(runIdA, runIdB, a, b, problem.Length == 0 ? null : problem);
+    }
+
+    /// <summary>The completed run of the same experiment that started just before this one, if any.</summary>
+    public async Task<string?> PreviousRunIdAsync(RunResult result, CancellationToken cancellationToken)
+    {
+        var results = await store.ListResultsAsync(result.Experiment, MaxRuns, cancellationToken);
+        return results
+            .Where(r => r.StartedAt < result.StartedAt || (r.StartedAt == result.StartedAt && string.CompareOrdinal(r.RunId, result.RunId) < 0))
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal)
+            .Select(r => r.RunId)
+            .FirstOrDefault();
+    }
+
+    private async Task<(RunResult? Result, string? Problem)> ResultAsync(string idOrPrefix, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = await store.FindRunAsync(idOrPrefix, cancellationToken);
+            if (run is null) return (null, $"No run matches '{idOrPrefix}'.");
+            return run.Result is null ? (null, $"Run '{run.Listing.RunId}' has no result ({run.Listing.Status.ToString().ToLowerInvariant()}).") : (run.Result, null);
+        }
+        catch (AmbiguousRunIdException e)
+        {
+            return (null, e.Message + "; give more of the id.");
+        }
+    }
+
+    private async Task<IReadOnlyList<RunRow>> WithVerdictsAsync(IReadOnlyList<RunListing> runs, CancellationToken cancellationToken)
+    {
+        var results = new List<RunResult>();
+        foreach (var experiment in runs.Select(r => r.Experiment).Distinct(StringComparer.Ordinal))
+            results.AddRange(await store.ListResultsAsync(experiment, MaxRuns, cancellationToken));
+        return Rows(runs, results);
+    }
+
+    private static List<RunRow> Rows(IReadOnlyList<RunListing> runs, IReadOnlyList<RunResult> results)
+    {
+        var verdicts = results.ToDictionary(r => r.RunId, r => r.Hypothesis?.Verdict, StringComparer.Ordinal);
+        return [.. runs.Select(r => new RunRow(r, verdicts.GetValueOrDefault(r.RunId)))];
+    }
+}
