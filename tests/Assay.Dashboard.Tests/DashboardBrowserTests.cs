@@ -93,7 +93,7 @@ public sealed class DashboardBrowserTests
             var (boxA, boxB) = (await page.Locator(".compare .run-a").BoundingBoxAsync(), await page.Locator(".compare .run-b").BoundingBoxAsync());
             Assert.True(boxA is not null && boxB is not null && boxA.Y == boxB.Y && boxB.X > boxA.X + boxA.Width / 2,
                 $"the two runs are not side by side: A at ({boxA?.X}, {boxA?.Y}), B at ({boxB?.X}, {boxB?.Y})");
-            Assert.True(await page.Locator("table.changes tbody tr").CountAsync() > 0);
+            Assert.True(await page.Locator(".changes table#table-run-comparison tbody tr").CountAsync() > 0);
             await ScreenshotAsync(page, "5-compare");
 
             // All runs, newest first, and one experiment's runs.

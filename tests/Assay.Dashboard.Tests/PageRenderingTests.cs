@@ -15,7 +15,7 @@ public sealed class PageRenderingTests
         var listing = new RunListing(result.RunId, result.Experiment, result.Title, result.Status, result.StartedAt, result.EndedAt, null, []);
         var run = new StoredRun(listing, record.Directory, record.ExperimentFile, record.ExperimentText, [], result);
 
-        var html = RunPage.Render(new RunPageModel(run, null), new PageLinks(2, StaticFiles: false));
+        var html = RunPage.Render(new RunPageModel(run, null, null), new PageLinks(2, StaticFiles: false));
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co", html, StringComparison.Ordinal);

@@ -14,7 +14,6 @@ internal static class RunHistory
     public static async Task<RegressionReport> RegressionsAsync(IRunStore store, RunResult run, CancellationToken cancellationToken)
     {
         var results = await store.ListResultsAsync(run.Experiment, RunsRead, cancellationToken);
-        var earlier = results.Where(r => r.StartedAt < run.StartedAt || (r.StartedAt == run.StartedAt && string.CompareOrdinal(r.RunId, run.RunId) < 0)).ToList();
-        return RegressionDetector.Detect(run, earlier);
+        return RegressionDetector.DetectAmongEarlier(run, results);
     }
 }

@@ -39,6 +39,30 @@ public static class RegressionDetector
     }
 
     /// <summary>
+    /// Judges <paramref name="current"/> against the runs of <paramref name="experimentResults"/> that started before it
+    /// (a stored run judged later, by a report or the dashboard, is not judged against the runs that came after it).
+    /// </summary>
+    public static RegressionReport DetectAmongEarlier(RunResult current, IReadOnlyList<RunResult> experimentResults, RegressionRule? rule = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(experimentResults);
+        var earlier = experimentResults
+            .Where(r => StartedBefore(r, current))
+            .OrderByDescending(r => r.StartedAt)
+            .ThenByDescending(r => r.RunId, StringComparer.Ordinal)
+            .ToList();
+        return Detect(current, earlier, rule);
+    }
+
+    /// <summary>Whether <paramref name="earlier"/> started before <paramref name="later"/>; runs started in the same instant are ordered by id.</summary>
+    public static bool StartedBefore(RunResult earlier, RunResult later)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(later);
+        return earlier.StartedAt < later.StartedAt || (earlier.StartedAt == later.StartedAt && string.CompareOrdinal(earlier.RunId, later.RunId) < 0);
+    }
+
+    /// <summary>
     /// Every run of a history judged against the runs older than it in the same list, as <c>assay history</c> marks
     /// them: one report per run, in the order given (newest first). The oldest runs get "not enough history".
     /// </summary>

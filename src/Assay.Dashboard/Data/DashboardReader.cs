@@ -1,3 +1,4 @@
+using Assay.Core.History;
 using Assay.Core.Results;
 using Assay.Dashboard.Pages;
 using Assay.Engine.Storage;
@@ -48,7 +49,9 @@ public sealed class DashboardReader(IRunStore store)
     {
         var run = await store.FindRunAsync(idOrPrefix, cancellationToken);
         if (run is null) return null;
-        return new RunPageModel(run, run.Result is null ? null : await PreviousRunIdAsync(run.Result, cancellationToken));
+        if (run.Result is not { } result) return new RunPageModel(run, null, null);
+        var history = await store.ListResultsAsync(result.Experiment, MaxRuns, cancellationToken);
+        return new RunPageModel(run, PreviousRunId(result, history), RegressionDetector.DetectAmongEarlier(result, history));
     }
 
     public async Task<ComparePageModel> CompareAsync(string? runIdA, string? runIdB, CancellationToken cancellationToken)
@@ -62,15 +65,12 @@ public sealed class DashboardReader(IRunStore store)
     }
 
     /// <summary>The completed run of the same experiment that started just before this one, if any.</summary>
-    public async Task<string?> PreviousRunIdAsync(RunResult result, CancellationToken cancellationToken)
-    {
-        var results = await store.ListResultsAsync(result.Experiment, MaxRuns, cancellationToken);
-        return results
-            .Where(r => r.StartedAt < result.StartedAt || (r.StartedAt == result.StartedAt && string.CompareOrdinal(r.RunId, result.RunId) < 0))
+    private static string? PreviousRunId(RunResult result, IReadOnlyList<RunResult> experimentResults) =>
+        experimentResults
+            .Where(r => RegressionDetector.StartedBefore(r, result))
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal)
             .Select(r => r.RunId)
             .FirstOrDefault();
-    }
 
     private async Task<(RunResult? Result, string? Problem)> ResultAsync(string idOrPrefix, CancellationToken cancellationToken)
     {
@@ -96,7 +96,12 @@ public sealed class DashboardReader(IRunStore store)
 
     private static List<RunRow> Rows(IReadOnlyList<RunListing> runs, IReadOnlyList<RunResult> results)
     {
-        var verdicts = results.ToDictionary(r => r.RunId, r => r.Hypothesis?.Verdict, StringComparer.Ordinal);
-        return [.. runs.Select(r => new RunRow(r, verdicts.GetValueOrDefault(r.RunId)))];
+        var byId = results.ToDictionary(r => r.RunId, StringComparer.Ordinal);
+        // Each completed run against the runs of its experiment before it, as assay history marks them.
+        var regressions = results
+            .GroupBy(r => r.Experiment, StringComparer.Ordinal)
+            .SelectMany(g => RegressionDetector.DetectEach([.. g.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal)]))
+            .ToDictionary(r => r.RunId, StringComparer.Ordinal);
+        return [.. runs.Select(r => new RunRow(r, byId.GetValueOrDefault(r.RunId)?.Hypothesis?.Verdict, regressions.GetValueOrDefault(r.RunId)))];
     }
 }

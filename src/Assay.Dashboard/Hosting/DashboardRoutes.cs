@@ -1,7 +1,6 @@
 using Assay.Dashboard.Data;
 using Assay.Dashboard.Pages;
 using Assay.Engine.Storage;
-using Assay.Reporting.Html;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -63,8 +62,8 @@ internal static class DashboardRoutes
             try
             {
                 var model = await reader.RunAsync(id, ct);
-                if (model?.Run.Result is not { } result) return NotFound($"Run '{id}' has no result to report.", 2);
-                return Results.Text(HtmlReport.Render(result), "text/html; charset=utf-8", null, StatusCodes.Status200OK)
+                if (model is null || RunPage.Report(model) is not { } report) return NotFound($"Run '{id}' has no result to report.", 2);
+                return Results.Text(report, "text/html; charset=utf-8", null, StatusCodes.Status200OK)
                     .WithPolicy(ReportPolicy);
             }
             catch (AmbiguousRunIdException e)

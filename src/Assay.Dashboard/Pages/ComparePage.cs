@@ -1,7 +1,8 @@
-using System.Globalization;
 using System.Text;
 using Assay.Core.Results;
-using Assay.Reporting.Text;
+using Assay.Core.History;
+using Assay.Reporting.Html;
+using Assay.Reporting.Report;
 
 namespace Assay.Dashboard.Pages;
 
@@ -42,23 +43,11 @@ public static class ComparePage
         return Layout.Page($"{a.RunId} vs {b.RunId}", links, body.ToString());
     }
 
+    /// <summary>The change per shared variant and KPI, with the statistics <c>assay compare</c> uses.</summary>
     private static string Changes(RunResult a, RunResult b)
     {
-        var common = a.Variants.Select(v => v.Name).Intersect(b.Variants.Select(v => v.Name), StringComparer.Ordinal).ToList();
-        if (common.Count == 0) return "<p class=\"muted\">The runs share no variant, so there is no change to show.</p>";
-        var kpis = KpiValues.Shown(a.Variants.Concat(b.Variants));
-        var html = new StringBuilder("<h2>Change from A to B (medians)</h2><table class=\"changes\"><thead><tr><th>Variant</th><th>KPI</th><th>A</th><th>B</th><th>Change</th></tr></thead><tbody>");
-        foreach (var name in common)
-        {
-            var (va, vb) = (a.Variants.First(v => v.Name == name), b.Variants.First(v => v.Name == name));
-            foreach (var kpi in kpis)
-            {
-                if (KpiValues.Median(va, kpi.Name) is not double x || KpiValues.Median(vb, kpi.Name) is not double y) continue;
-                var change = x == 0 ? "–" : ((y - x) / x).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture);
-                html.Append($"<tr><th>{Html.Escape(name)}</th><td>{Html.Escape(kpi.Name)}</td><td class=\"num\">{Html.Escape(Formats.Kpi(x, kpi.Unit))}</td><td class=\"num\">{Html.Escape(Formats.Kpi(y, kpi.Unit))}</td><td class=\"num\">{change}</td></tr>");
-            }
-        }
-        html.Append("</tbody></table>");
-        return html.ToString();
+        var report = RunComparer.Compare(a, b);
+        if (report.Changes.Count == 0) return "<p class=\"muted\">The runs share no variant, so there is no change to show.</p>";
+        return "<h2>Change from A to B</h2><div class=\"changes\">" + HtmlTable.Render(RunComparisonTable.For(report)) + "</div>";
     }
 }

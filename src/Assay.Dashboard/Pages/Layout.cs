@@ -18,7 +18,7 @@ internal static class Layout
         .status,.verdict{padding:1px 6px;border-radius:4px;font-size:12px;background:#e3e6ea}
         .status-passed,.verdict-validated{background:#d4f3dc}.status-failed,.verdict-refuted{background:#fbd9d9}
         .status-running{background:#dde8fb}.status-aborted,.status-error,.status-cancelled{background:#fbe9cf}
-        .muted{color:#6b7480}.columns{display:flex;gap:24px;flex-wrap:wrap}.columns>section{flex:1 1 420px;min-width:0;overflow-x:auto}
+        .muted{color:#6b7480}.regressed{color:#b3261e;font-weight:600}.columns{display:flex;gap:24px;flex-wrap:wrap}.columns>section{flex:1 1 420px;min-width:0;overflow-x:auto}
         .chart{width:640px;max-width:100%;height:auto;background:#fff;border:1px solid #d8dde3;color:#2a6fdb}
         .chart polyline[stroke=currentColor]:nth-of-type(2){stroke:#d9480f}.chart polyline[stroke=currentColor]:nth-of-type(3){stroke:#2b8a3e}
         .chart text:not([fill]){font-size:11px;fill:#4a525c}

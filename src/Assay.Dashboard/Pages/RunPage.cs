@@ -1,12 +1,18 @@
 using System.Globalization;
 using System.Text;
+using Assay.Core.History;
 using Assay.Core.Results;
 using Assay.Engine.Storage;
+using Assay.Reporting.Html;
+using Assay.Reporting.Report;
 
 namespace Assay.Dashboard.Pages;
 
-/// <summary>One stored run, and the previous completed run of its experiment (to compare with) when there is one.</summary>
-public sealed record RunPageModel(StoredRun Run, string? PreviousRunId);
+/// <summary>
+/// One stored run, the previous completed run of its experiment (to compare with) when there is one, and the run
+/// against its experiment's recent runs (null when it has no result).
+/// </summary>
+public sealed record RunPageModel(StoredRun Run, string? PreviousRunId, RegressionReport? Regressions);
 
 /// <summary>A run: status, hypothesis verdict, KPI table, problems, and its full report embedded.</summary>
 public static class RunPage
@@ -41,6 +47,8 @@ public static class RunPage
         body.Append("</p>");
         body.Append(Hypothesis(result.Hypothesis));
         body.Append("<h2>KPIs (median of trials)</h2>").Append(KpiTable.Render(result));
+        if (model.Regressions is { } regressions)
+            body.Append("<h2>Against recent runs</h2>").Append(HtmlTable.Render(RegressionTable.For(regressions)));
         if (result.Errors.Count > 0)
         {
             body.Append("<h2>Problems</h2><ul>");
@@ -53,6 +61,13 @@ public static class RunPage
         body.Append("<h2>Report</h2>");
         body.Append($"""<iframe class="report" title="Report of {Html.Escape(listing.RunId)}" src="{Html.Escape(links.Report(listing.RunId))}"></iframe>""");
         return Layout.Page(listing.RunId, links, body.ToString());
+    }
+
+    /// <summary>The run's full report (its stored experiment text and regressions included), or null when it has no result.</summary>
+    public static string? Report(RunPageModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Run.Result is { } result ? HtmlReport.Render(result, model.Run.ExperimentText, model.Regressions) : null;
     }
 
     private static string Hypothesis(HypothesisResult? hypothesis)

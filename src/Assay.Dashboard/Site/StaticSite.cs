@@ -1,7 +1,6 @@
 using System.Text;
 using Assay.Dashboard.Data;
 using Assay.Dashboard.Pages;
-using Assay.Reporting.Html;
 
 namespace Assay.Dashboard.Site;
 
@@ -48,8 +47,8 @@ public static class StaticSite
             var runId = row.Listing.RunId;
             if (await reader.RunAsync(runId, cancellationToken) is not { } run) continue;
             await WriteAsync($"runs/{Segment(runId)}/index.html", RunPage.Render(run, new PageLinks(2, StaticFiles: true)));
-            if (run.Run.Result is not { } result) continue;
-            await WriteAsync($"runs/{Segment(runId)}/report.html", HtmlReport.Render(result));
+            if (RunPage.Report(run) is not { } report) continue;
+            await WriteAsync($"runs/{Segment(runId)}/report.html", report);
             if (run.PreviousRunId is { } previous)
             {
                 var compare = await reader.CompareAsync(previous, runId, cancellationToken);

@@ -73,21 +73,7 @@ public static class HtmlReport
         html.Append("</ul>\n");
     }
 
-    private static void Table(StringBuilder html, ReportTable table, bool caption = true)
-    {
-        html.Append(CultureInfo.InvariantCulture, $"<table id=\"table-{table.Id}\" class=\"report-table\">\n");
-        if (caption) html.Append(CultureInfo.InvariantCulture, $"<caption>{E(table.Title)}</caption>\n");
-        html.Append("<thead><tr>").AppendJoin("", table.Headers.Select((h, i) => $"<th scope=\"col\"{Align(table, i)}>{E(h)}</th>")).Append("</tr></thead>\n");
-        html.Append("<tbody>\n");
-        foreach (var row in table.Rows)
-            html.Append("<tr>").AppendJoin("", row.Select((c, i) => $"<td{Align(table, i)}>{E(c)}</td>")).Append("</tr>\n");
-        if (table.Rows.Count == 0)
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"{table.Headers.Count}\" class=\"empty\">none</td></tr>\n");
-        html.Append("</tbody>\n</table>\n");
-        foreach (var note in table.Notes) html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(note)}</p>\n");
-    }
-
-    private static string Align(ReportTable table, int column) => table.IsNumeric(column) ? " class=\"num\"" : "";
+    private static void Table(StringBuilder html, ReportTable table, bool caption = true) => html.Append(HtmlTable.Render(table, caption));
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }
