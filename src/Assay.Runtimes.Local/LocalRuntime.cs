@@ -57,6 +57,23 @@ public sealed class LocalRuntime(LocalRuntimeOptions options, IAccountingBackend
         return Task.FromResult<IReadOnlyList<PreflightProblem>>(problems);
     }
 
+    /// <summary>
+    /// The version each catalog entry the plan deploys prints (its first line), by entry name: recorded with the run so
+    /// that a report says exactly what was measured. Entries without a version command, or whose binary does not
+    /// answer, are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> VersionsAsync(ExperimentPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in plan.Variants.SelectMany(v => v.Components).Select(c => c.Entry).DistinctBy(e => e.Name))
+        {
+            if (BinaryLocator.Find(entry.Binary, options.Root) is not { } binary) continue;
+            if (await BinaryVersion.ReadAsync(binary, entry.Binary.VersionArgs, cancellationToken) is { } version) versions[entry.Name] = version;
+        }
+        return versions;
+    }
+
     public async Task<IDeployment> DeployAsync(DeploymentRequest request, IProgress<InstanceStarted>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -114,7 +114,10 @@ public sealed record RunResultBuilder
                 "0.1.0",
                 "10.0.0",
                 new PlacementPlan("0", "1-3"),
-                SampleIntervalSeconds),
+                SampleIntervalSeconds)
+            {
+                Technologies = new Dictionary<string, string> { ["caddy"] = "v2.6.2", ["nginx"] = "nginx version: nginx/1.22.1" },
+            },
             variants,
             Issues,
             ["CPU frequency scaling is on (governor: powersave); figures may vary between trials"],

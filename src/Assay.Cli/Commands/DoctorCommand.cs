@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Assay.Cli.Composition;
 using Assay.Cli.Infrastructure;
 using Assay.Cli.Rendering;
@@ -15,7 +14,6 @@ namespace Assay.Cli.Commands;
 /// </summary>
 internal sealed class DoctorCommand(IAnsiConsole console, TimeProvider time) : AsyncCommand<CatalogSettings>
 {
-    private static readonly TimeSpan VersionTimeout = TimeSpan.FromSeconds(5);
 
     public override async Task<int> ExecuteAsync(CommandContext context, CatalogSettings settings, CancellationToken cancellationToken)
     {
@@ -38,7 +36,7 @@ internal sealed class DoctorCommand(IAnsiConsole console, TimeProvider time) : A
                 table.AddRow(Markup.Escape(entry.Name), entry.Protocol, "[red]missing[/]", Markup.Escape(BinaryLocator.Expand(entry.Binary, lab.Paths.Root)), Markup.Escape(entry.Binary.InstallHint));
                 continue;
             }
-            var version = await VersionAsync(binary, entry.Binary.VersionArgs, cancellationToken);
+            var version = await BinaryVersion.ReadAsync(binary, entry.Binary.VersionArgs, cancellationToken);
             table.AddRow(Markup.Escape(entry.Name), entry.Protocol, "[green]available[/]", Markup.Escape(version ?? binary), "");
         }
         console.Write(table);
@@ -54,30 +52,5 @@ internal sealed class DoctorCommand(IAnsiConsole console, TimeProvider time) : A
         if (packages.Count > 0) console.MarkupLine($"  install: [bold]apt-get install -y {Markup.Escape(string.Join(' ', packages))}[/]");
         if (builds.Count > 0) console.MarkupLine("  build:   [bold]scripts/build --force[/] (the launcher ./assay builds on first use)");
         return ExitCodes.Infrastructure;
-    }
-
-    /// <summary>The first line the binary prints with its version arguments (some print to stderr), or null.</summary>
-    private static async Task<string?> VersionAsync(string binary, IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        if (args.Count == 0) return null;
-        var info = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        try
-        {
-            using var process = Process.Start(info);
-            if (process is null) return null;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(VersionTimeout);
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            var text = (await stdout).Trim();
-            if (text.Length == 0) text = (await stderr).Trim();
-            return text.Split('\n').FirstOrDefault()?.Trim();
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or System.ComponentModel.Win32Exception or IOException)
-        {
-            return null;
-        }
     }
 }

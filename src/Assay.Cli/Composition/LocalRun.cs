@@ -54,7 +54,10 @@ internal sealed class LocalRun(Lab lab, IRunStore store, LoadGeneratorCommand lo
                 Version(),
                 RuntimeInformation.FrameworkDescription,
                 plan.Placement,
-                sampleInterval.TotalSeconds);
+                sampleInterval.TotalSeconds)
+            {
+                Technologies = await runtime.VersionsAsync(plan, cancellationToken),
+            };
             result = await engine.RunAsync(plan, new RunContext(runId, directory, seed, environment), progress, cancellationToken);
         }
         // Everything the run started has been stopped; the ledger has nothing left to reap.

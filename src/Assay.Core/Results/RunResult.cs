@@ -46,7 +46,11 @@ public sealed record EnvironmentInfo(
     string AssayVersion,
     string DotnetVersion,
     PlacementPlan Placement,
-    double SampleIntervalSeconds);
+    double SampleIntervalSeconds)
+{
+    /// <summary>Each deployed catalog entry's version, as its binary prints it (<c>redis-server --version</c>…); entries without a version command are absent.</summary>
+    public IReadOnlyDictionary<string, string> Technologies { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed record MachineInfo(string Hostname, string Os, string Kernel, string CpuModel, int LogicalCpus, long MemoryBytes);
 

@@ -28,14 +28,16 @@ public static class EnvironmentTable
             ("Assay", e.AssayVersion),
             (".NET", e.DotnetVersion),
         };
+        foreach (var (entry, version) in e.Technologies.OrderBy(t => t.Key, StringComparer.Ordinal))
+            rows.Add(($"Version of {entry}", version));
         if (result.Variants.Select(v => v.Cost).FirstOrDefault(c => c is not null) is { } cost)
             rows.Add(("Pricing", $"{cost.Node}: {cost.Assumption}"));
         foreach (var (name, value) in result.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
             rows.Add(($"Parameter {name}", value));
         return new ReportTable("environment", "Environment", ["Property", "Value"], [.. rows.Select(r => (IReadOnlyList<string>)[r.Item1, r.Item2])])
         {
-            // The result does not record the deployed technologies' versions; the experiment file below names them.
-            Notes = ["The versions of the deployed technologies are those the experiment file and its catalog entries name."],
+            Notes = e.Technologies.Count > 0 ? []
+                : ["This run recorded no technology versions (its catalog entries have no version command, or it predates them)."],
         };
     }
 }

@@ -20,6 +20,10 @@ public sealed class DatabaseComparisonSmokeTests : IDisposable
         Assert.True(code == 0, cli.Output);
         var runId = Assert.Single(_lab.RunIds());
         Assert.Empty(ResultContract.Problems(await File.ReadAllTextAsync(_lab.ResultPath(runId))));
+        // What was measured, exactly: each server's version as its binary printed it.
+        var technologies = _lab.Result(runId)["environment"]!["technologies"]!;
+        Assert.Contains("PostgreSQL) 15", (string?)technologies["postgresql"], StringComparison.Ordinal);
+        Assert.Contains("MariaDB", (string?)technologies["mariadb"], StringComparison.Ordinal);
         var variants = _lab.Result(runId)["variants"]!.AsArray();
         Assert.Equal(["postgresql-read-write", "mariadb-read-write", "postgresql-read-only", "mariadb-read-only"], variants.Select(v => (string?)v!["name"]));
         foreach (var variant in variants)
