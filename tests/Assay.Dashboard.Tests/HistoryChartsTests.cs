@@ -34,6 +34,19 @@ public sealed class HistoryChartsTests
     }
 
     [Fact]
+    public void The_time_axis_is_ticked_at_runs_at_most_four_first_and_last_included()
+    {
+        var start = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+        var results = Enumerable.Range(0, 7)
+            .Select(i => new RunResultBuilder { RunId = $"run-{i}", StartedAt = start.AddHours(i * 5), Seed = i, Trials = 1, MeasuredSeconds = 2 }.Build())
+            .ToList();
+
+        var ticks = HistoryCharts.Build(results)[0].XTicks!;
+
+        Assert.Equal([0, 2, 4, 6], ticks.Select(t => (int)((t - start.ToUnixTimeSeconds()) / 3600 / 5)));
+    }
+
+    [Fact]
     public void No_results_means_no_charts()
     {
         Assert.Empty(HistoryCharts.Build([]));

@@ -38,9 +38,22 @@ public static class HistoryCharts
                 kpi.Unit,
                 series,
                 FormatTime,
-                value => Formats.Kpi(value, kpi.Unit)));
+                value => Formats.Kpi(value, kpi.Unit))
+            {
+                // Ticks at runs, not at round numbers of seconds: a date between two runs says nothing.
+                XTicks = TicksAtRuns(ordered),
+            });
         }
         return charts;
+    }
+
+    /// <summary>At most four runs' start times, spread over the history (the first and the last always among them).</summary>
+    private static List<double> TicksAtRuns(IReadOnlyList<RunResult> ordered)
+    {
+        var times = ordered.Select(r => (double)r.StartedAt.ToUnixTimeSeconds()).Distinct().ToList();
+        const int most = 4;
+        if (times.Count <= most) return times;
+        return [.. Enumerable.Range(0, most).Select(i => times[(int)Math.Round(i * (times.Count - 1) / (double)(most - 1))])];
     }
 
     private static string FormatTime(double unixSeconds) =>

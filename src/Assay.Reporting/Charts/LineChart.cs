@@ -11,6 +11,9 @@ public static class LineChart
 {
     private const int Width = 720, Left = 72, Right = 36, Top = 36, PlotHeight = 200, AxisBand = 44, LegendRow = 18, LegendColumn = 230;
 
+    /// <summary>How close to the plot's right end an x label is drawn ending at its tick rather than centred on it.</summary>
+    private const int EdgeLabelRoom = 48;
+
     public static string Render(LineChartSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -44,8 +47,11 @@ public static class LineChart
         svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{plotLeft}" x2="{plotRight}" y1="{plotBottom}" y2="{plotBottom}" stroke="#444"/><line x1="{plotLeft}" x2="{plotLeft}" y1="{plotTop}" y2="{plotBottom}" stroke="#444"/>""");
         foreach (var tick in (spec.XTicks ?? x.Ticks()).Where(t => t >= x.Min && t <= x.Max))
         {
-            var px = Svg.N(x.Pixel(tick));
-            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{px}" x2="{px}" y1="{plotBottom}" y2="{plotBottom + 4}" stroke="#444"/><text x="{px}" y="{plotBottom + 16}">{Svg.Escape(spec.FormatX(tick))}</text>""");
+            var pixel = x.Pixel(tick);
+            var px = Svg.N(pixel);
+            // A label centred on a tick at the plot's right end would run past the chart's edge (a date is wide): end it there.
+            var anchor = pixel > plotRight - EdgeLabelRoom ? " text-anchor=\"end\"" : "";
+            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{px}" x2="{px}" y1="{plotBottom}" y2="{plotBottom + 4}" stroke="#444"/><text x="{px}" y="{plotBottom + 16}"{anchor}>{Svg.Escape(spec.FormatX(tick))}</text>""");
         }
         svg.Append(CultureInfo.InvariantCulture, $"""<text class="axis-title" x="{Svg.N((plotLeft + plotRight) / 2.0)}" y="{plotBottom + 34}">{Svg.Escape(spec.XTitle)}</text>""");
         svg.Append("</g>");
