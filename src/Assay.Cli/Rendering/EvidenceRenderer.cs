@@ -93,7 +93,7 @@ internal static class EvidenceRenderer
                 Markup.Escape(c.Baseline),
                 Markup.Escape(c.Kpi),
                 c.Ratio is { } r ? Formats.Number(r) : "–",
-                c.CiLow is { } low && c.CiHigh is { } high ? $"[[{Formats.Number(low)}, {Formats.Number(high)}]] {Formats.Percent(c.Confidence ?? 0)}" : "–",
+                Markup.Escape(IntervalText.Of(c)),
                 c.PValueAdjusted is { } p ? p.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "–",
                 c.Judged ? Verdict(c.Verdict) : "[grey]too few trials[/]");
         }
@@ -124,7 +124,7 @@ internal static class EvidenceRenderer
         {
             var mark = c.Passed switch { true => "[green]✓[/]", false => "[red]✗[/]", null => "[yellow]?[/]" };
             var value = c.Value is { } v ? $" = {Formats.Number(v)}" : "";
-            var interval = c.CiLow is { } low && c.CiHigh is { } high ? $" [[{Formats.Number(low)}, {Formats.Number(high)}]]" : "";
+            var interval = IntervalText.Bracket(c.CiLow, c.CiHigh) is { Length: > 0 } bracket ? " " + Markup.Escape(bracket) : "";
             var note = c.Note is null ? "" : $" [grey]({Markup.Escape(c.Note)})[/]";
             console.MarkupLine($"  {mark} {Markup.Escape(c.Description)}{value}{interval}{note}");
         }

@@ -24,7 +24,7 @@ internal static class RunComparisonRenderer
                 change.MedianA is { } ma ? Formats.Kpi(ma, change.Kpi.Unit) : "–",
                 change.MedianB is { } mb ? Formats.Kpi(mb, change.Kpi.Unit) : "–",
                 c.Ratio is { } r ? Formats.Number(r) : "–",
-                c.CiLow is { } low && c.CiHigh is { } high ? $"[[{Formats.Number(low)}, {Formats.Number(high)}]] {Formats.Percent(c.Confidence ?? 0)}" : "–",
+                Markup.Escape(IntervalText.Of(c)),
                 c.Judged ? Verdict(c.Verdict) : "[grey]not judged[/]");
         }
         console.Write(table);

@@ -170,9 +170,7 @@ public static class AdrDraft
         Line(text, "|---|---|---|---|---|---|");
         foreach (var c in result.Comparisons)
         {
-            var interval = c.CiLow is { } low && c.CiHigh is { } high
-                ? $"[{Formats.Number(low)}, {Formats.Number(high)}] at {Formats.Percent(c.Confidence ?? 0)}"
-                : "–";
+            var interval = IntervalText.Of(c);
             var verdict = c.Judged ? c.Verdict.ToString().ToLowerInvariant() : "not judged: too few trials";
             Line(text, $"| {Cell(c.Candidate)} | {Cell(c.Baseline)} | {c.Kpi} | {(c.Ratio is { } r ? Formats.Number(r) : "–")} | {interval} | {verdict} |");
         }
@@ -190,7 +188,7 @@ public static class AdrDraft
         {
             var mark = c.Passed switch { true => "passed", false => "failed", null => "not judged" };
             var value = c.Value is { } v ? $" = {Formats.Number(v)}" : "";
-            var interval = c.CiLow is { } low && c.CiHigh is { } high ? $" [{Formats.Number(low)}, {Formats.Number(high)}]" : "";
+            var interval = IntervalText.Bracket(c.CiLow, c.CiHigh) is { Length: > 0 } bracket ? " " + bracket : "";
             var note = c.Note is null ? "" : $" ({c.Note})";
             Line(text, $"- {c.Description}{value}{interval}: {mark}{note}");
         }

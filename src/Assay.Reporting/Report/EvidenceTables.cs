@@ -111,7 +111,7 @@ public static class EvidenceTables
             c.Baseline,
             c.Kpi,
             c.Ratio is { } r ? Formats.Number(r) : "–",
-            c.CiLow is { } low && c.CiHigh is { } high ? $"[{Formats.Number(low)}, {Formats.Number(high)}] at {Formats.Percent(c.Confidence ?? 0)}" : "–",
+            IntervalText.Of(c),
             c.PValueAdjusted is { } p ? p.ToString("0.####", CultureInfo.InvariantCulture) : "–",
             c.Judged ? c.Verdict.ToString().ToLowerInvariant() : "not judged"])])
     {

@@ -29,7 +29,7 @@ public static class RegressionTable
                 Status(f.Status),
                 Formats.Kpi(f.Median, f.Kpi.Unit),
                 f.RangeLow is { } low && f.RangeHigh is { } high ? $"{Formats.Kpi(low, f.Kpi.Unit)} – {Formats.Kpi(high, f.Kpi.Unit)}" : "–",
-                f.Ratio is { } r ? Formats.Number(r) + (f.CiLow is { } l && f.CiHigh is { } h ? $" [{Formats.Number(l)}, {Formats.Number(h)}]" : "") : "–",
+                f.Ratio is { } r ? $"{Formats.Number(r)} {IntervalText.Bracket(f.CiLow, f.CiHigh)}".TrimEnd() : "–",
                 f.Note])])
         {
             Notes = report.NotEnoughHistory ? [report.Findings[0].Note + " of this experiment with these parameters"]

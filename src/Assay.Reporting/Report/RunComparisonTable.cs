@@ -26,7 +26,7 @@ public static class RunComparisonTable
                     change.MedianA is { } a ? Formats.Kpi(a, change.Kpi.Unit) : "–",
                     change.MedianB is { } b ? Formats.Kpi(b, change.Kpi.Unit) : "–",
                     c.Ratio is { } r ? Formats.Number(r) : "–",
-                    c.CiLow is { } low && c.CiHigh is { } high ? $"[{Formats.Number(low)}, {Formats.Number(high)}]" : "–",
+                    IntervalText.Of(c),
                     c.Judged ? c.Verdict.ToString().ToLowerInvariant() : "not judged"];
             })])
         {

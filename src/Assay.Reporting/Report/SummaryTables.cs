@@ -37,7 +37,7 @@ public static class SummaryTables
             [.. hypothesis.Criteria.Select(c => (IReadOnlyList<string>)[
                 c.Description,
                 c.Value is { } v ? Formats.Number(v) : "–",
-                c.CiLow is { } low && c.CiHigh is { } high ? $"[{Formats.Number(low)}, {Formats.Number(high)}]" : "–",
+                IntervalText.Bracket(c.CiLow, c.CiHigh) is { Length: > 0 } bracket ? bracket : "–",
                 c.Passed switch { true => "pass", false => "FAIL", null => "not judged" },
                 c.Note ?? ""])]);
     }
