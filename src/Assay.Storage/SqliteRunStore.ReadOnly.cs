@@ -1,5 +1,4 @@
 using Assay.Storage.Schema;
-using Microsoft.Data.Sqlite;
 
 namespace Assay.Storage;
 
@@ -23,7 +22,7 @@ public sealed partial class SqliteRunStore
         if (!File.Exists(fullPath))
             throw new FileNotFoundException($"There is no run store at '{fullPath}': run an experiment first (assay run …), or point at another state folder.", fullPath);
         var store = new SqliteRunStore(fullPath, settings, readOnly: true);
-        try
+        return await FirstUseAsync(store, async () =>
         {
             var version = await Task.Run(async () =>
             {
@@ -35,17 +34,6 @@ public sealed partial class SqliteRunStore
             if (version < known)
                 throw new InvalidOperationException(
                     $"The run store '{fullPath}' has schema version {version}, older than this Assay's {known}; a read-only viewer does not upgrade it: run 'assay runs' once to upgrade it.");
-            return store;
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
-        {
-            await store.DisposeAsync();
-            throw new InvalidDataException($"'{fullPath}' is not a SQLite database, so it cannot be a run store; point Assay at another file.", e);
-        }
-        catch
-        {
-            await store.DisposeAsync();
-            throw;
-        }
+        });
     }
 }

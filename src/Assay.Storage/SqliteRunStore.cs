@@ -69,16 +69,25 @@ public sealed partial class SqliteRunStore : IRunStore, IAsyncDisposable
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
         var store = new SqliteRunStore(fullPath, settings);
+        // On the thread pool like every operation: an upgrade may wait for another process's lock.
+        return await FirstUseAsync(store, () => Task.Run(() => store.PrepareAsync(settings, cancellationToken), cancellationToken));
+    }
+
+    /// <summary>
+    /// A new store's first step (preparing or checking the file); the store when it succeeds. On failure the store is
+    /// disposed, and a file that is not SQLite is said to be no run store.
+    /// </summary>
+    private static async Task<SqliteRunStore> FirstUseAsync(SqliteRunStore store, Func<Task> firstStep)
+    {
         try
         {
-            // On the thread pool like every operation: an upgrade may wait for another process's lock.
-            await Task.Run(() => store.PrepareAsync(settings, cancellationToken), cancellationToken);
+            await firstStep();
             return store;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
         {
             await store.DisposeAsync();
-            throw new InvalidDataException($"'{fullPath}' is not a SQLite database, so it cannot be a run store; point Assay at another file.", e);
+            throw new InvalidDataException($"'{store.Path}' is not a SQLite database, so it cannot be a run store; point Assay at another file.", e);
         }
         catch
         {
