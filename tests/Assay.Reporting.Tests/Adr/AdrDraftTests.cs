@@ -13,7 +13,7 @@ public sealed class AdrDraftTests
     {
         var draft = AdrDraft.Render(AdrFixtures.Decisive(), Context);
 
-        AdrGolden.Match("decisive.md", draft);
+        GoldenFile.Match(draft, "tests", "Assay.Reporting.Tests", "Adr", "golden", "decisive.md");
         Assert.Contains("Chosen option: \"nginx\"", draft, StringComparison.Ordinal);
         Assert.Contains("- Status: proposed", draft, StringComparison.Ordinal);
         Assert.Contains("[Run report](../../.assay/runs/20261127-042613-http-baseline-3f2a/report.html)", draft, StringComparison.Ordinal);
@@ -24,7 +24,7 @@ public sealed class AdrDraftTests
     {
         var draft = AdrDraft.Render(AdrFixtures.Inconclusive(), Context);
 
-        AdrGolden.Match("inconclusive.md", draft);
+        GoldenFile.Match(draft, "tests", "Assay.Reporting.Tests", "Adr", "golden", "inconclusive.md");
         Assert.Contains("Chosen option: none yet — the evidence is inconclusive", draft, StringComparison.Ordinal);
         Assert.DoesNotContain("Chosen option: \"", draft, StringComparison.Ordinal);
     }

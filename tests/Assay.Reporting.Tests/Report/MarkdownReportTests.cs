@@ -8,7 +8,7 @@ public sealed class MarkdownReportTests
 {
     [Fact]
     public void The_markdown_report_of_a_fixed_run_is_stable() =>
-        ReportGolden.Match("report.md", ReportFixture.Scrub(MarkdownReport.Render(ReportFixture.Result, ReportFixture.ExperimentText)));
+        GoldenFile.Match(ReportFixture.Scrub(MarkdownReport.Render(ReportFixture.Result, ReportFixture.ExperimentText)), "tests", "Assay.Reporting.Tests", "Report", "golden", "report.md");
 
     [Fact]
     public void Every_chart_the_markdown_links_to_is_one_of_the_report_files()
