@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Assay.Core.Results;
 using Assay.Core.Statistics;
+using Assay.Reporting.Report;
 using Assay.Reporting.Text;
 using Spectre.Console;
 
@@ -35,34 +35,8 @@ internal static class EvidenceRenderer
 
     private static void Cost(IAnsiConsole console, RunResult result)
     {
-        var priced = result.Variants.Where(v => v.Cost is not null).ToList();
-        if (priced.Count == 0) return;
-        var first = priced[0].Cost!;
-        var table = new Table().Border(TableBorder.Simple)
-            .Title($"Cost on {first.Node} ({Kebab(first.Market)}, allocation {Kebab(first.Allocation)})");
-        foreach (var column in new[] { "Variant", "run", "per 1M", "allocated /1M", "usage /1M", "whole node /1M", "projection" })
-            table.AddColumn(column == "Variant" ? new TableColumn(column) : new TableColumn(column).RightAligned());
-        foreach (var v in priced)
-        {
-            var c = v.Cost!;
-            table.AddRow(
-                Markup.Escape(v.Name),
-                Formats.Dollars(c.Total),
-                c.PerMillion is { } m ? $"{Formats.Dollars(m)} [grey]{Markup.Escape(c.Unit)}[/]" : "–",
-                PerMillion(c.Views.Allocated.PerMillion),
-                PerMillion(c.Views.Usage.PerMillion),
-                PerMillion(c.Views.Node?.PerMillion),
-                c.Projection is { } p
-                    ? $"{Formats.Rate(p.Rate)}: {Formats.Dollars(p.Monthly)}/month" + (p.Nodes is { } n ? $" ({n} node{(n == 1 ? "" : "s")})" : "")
-                    : "–");
-        }
-        console.Write(table);
-        console.MarkupLine($"  [grey]{Markup.Escape(first.Assumption)}[/]");
+        if (EvidenceTables.Cost(result) is { } table) ReportTableRenderer.Render(console, table);
     }
-
-    private static string Kebab<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    private static string PerMillion(double? value) => value is { } v ? Formats.Dollars(v) : "–";
 
     private static void Slos(IAnsiConsole console, RunResult result)
     {
