@@ -27,7 +27,7 @@ internal sealed class SiteBuildCommand(IAnsiConsole console) : AsyncCommand<Site
         var (opened, exitCode) = await ViewerStore.OpenAsync(console, paths, cancellationToken);
         if (opened is null) return exitCode;
         await using var store = opened;
-        var site = await StaticSite.WriteAsync(new DashboardReader(store), settings.Out, cancellationToken);
+        var site = await StaticSite.WriteAsync(new DashboardReader(store, snapshot: true), settings.Out, cancellationToken);
         console.MarkupLine($"wrote {site.Pages.Count} pages to [blue]{Markup.Escape(site.Directory)}[/]; open [blue]{Markup.Escape(Path.Combine(site.Directory, "index.html"))}[/]");
         return ExitCodes.Passed;
     }

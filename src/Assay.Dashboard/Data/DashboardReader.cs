@@ -9,8 +9,14 @@ namespace Assay.Dashboard.Data;
 /// Reads the page models from a run store; the only part of the dashboard that does I/O besides the host and the
 /// site writer. It only reads: nothing here changes the store.
 /// </summary>
-public sealed class DashboardReader(IRunStore store)
+/// <param name="snapshot">
+/// True for one pass over a store that is not expected to change (the static site): each experiment's results are
+/// read once and kept, instead of once per run page. The live dashboard reads afresh for every page.
+/// </param>
+public sealed class DashboardReader(IRunStore store, bool snapshot = false)
 {
+    private readonly Dictionary<string, IReadOnlyList<RunResult>> _results = new(StringComparer.Ordinal);
+
     /// <summary>How many runs a page considers at most: far more than a lab keeps, but bounded.</summary>
     public const int MaxRuns = 10_000;
 
@@ -40,7 +46,7 @@ public sealed class DashboardReader(IRunStore store)
     {
         var runs = await store.ListRunsAsync(name, MaxRuns, cancellationToken);
         if (runs.Count == 0) return null;
-        var results = await store.ListResultsAsync(name, MaxRuns, cancellationToken);
+        var results = await ResultsAsync(name, cancellationToken);
         return new ExperimentPageModel(name, runs[0].Title, results, Rows(runs, results));
     }
 
@@ -50,7 +56,7 @@ public sealed class DashboardReader(IRunStore store)
         var run = await store.FindRunAsync(idOrPrefix, cancellationToken);
         if (run is null) return null;
         if (run.Result is not { } result) return new RunPageModel(run, null, null);
-        var history = await store.ListResultsAsync(result.Experiment, MaxRuns, cancellationToken);
+        var history = await ResultsAsync(result.Experiment, cancellationToken);
         return new RunPageModel(run, PreviousRunId(result, history), RegressionDetector.DetectAmongEarlier(result, history));
     }
 
@@ -90,8 +96,17 @@ public sealed class DashboardReader(IRunStore store)
     {
         var results = new List<RunResult>();
         foreach (var experiment in runs.Select(r => r.Experiment).Distinct(StringComparer.Ordinal))
-            results.AddRange(await store.ListResultsAsync(experiment, MaxRuns, cancellationToken));
+            results.AddRange(await ResultsAsync(experiment, cancellationToken));
         return Rows(runs, results);
+    }
+
+    /// <summary>An experiment's completed runs' results, newest first.</summary>
+    private async Task<IReadOnlyList<RunResult>> ResultsAsync(string experiment, CancellationToken cancellationToken)
+    {
+        if (snapshot && _results.TryGetValue(experiment, out var kept)) return kept;
+        var results = await store.ListResultsAsync(experiment, MaxRuns, cancellationToken);
+        if (snapshot) _results[experiment] = results;
+        return results;
     }
 
     private static List<RunRow> Rows(IReadOnlyList<RunListing> runs, IReadOnlyList<RunResult> results)
