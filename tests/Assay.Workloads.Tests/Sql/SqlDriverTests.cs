@@ -93,7 +93,8 @@ public abstract class SqlDriverTests(DataServer server)
 
         var schedule = Assert.IsType<Core.Measurements.ScheduleMeasurement>(measurement.Schedule);
         Assert.Equal(200, schedule.Scheduled);
-        Assert.InRange(measurement.Succeeded, 150, 210);
+        // Completions in the window: up to the 50 slots of the 0.5 s warm-up may still finish in it on a loaded machine.
+        Assert.InRange(measurement.Succeeded, 150, 250);
         Assert.Equal(0, measurement.Failed);
     }
 
