@@ -54,35 +54,11 @@ internal static class EvidenceRenderer
         }
     }
 
+    /// <summary>The report's comparison table: the same columns, and "not judged" with its reason rather than a guessed one.</summary>
     private static void Comparisons(IAnsiConsole console, RunResult result)
     {
-        if (result.Comparisons.Count == 0) return;
-        var table = new Table().Border(TableBorder.Simple).Title("Comparisons (candidate ÷ baseline, Hodges–Lehmann ratio with its exact interval)");
-        foreach (var column in new[] { "Candidate", "Baseline", "KPI", "ratio", "interval", "p (Holm)", "verdict" })
-            table.AddColumn(column is "ratio" or "interval" or "p (Holm)" ? new TableColumn(column).RightAligned() : new TableColumn(column));
-        foreach (var c in result.Comparisons)
-        {
-            table.AddRow(
-                Markup.Escape(c.Candidate),
-                Markup.Escape(c.Baseline),
-                Markup.Escape(c.Kpi),
-                c.Ratio is { } r ? Formats.Number(r) : "–",
-                Markup.Escape(IntervalText.Of(c)),
-                c.PValueAdjusted is { } p ? p.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "–",
-                c.Judged ? Verdict(c.Verdict) : "[grey]too few trials[/]");
-        }
-        console.Write(table);
-        foreach (var note in result.Comparisons.Where(c => !c.Judged).Select(c => c.Note).Distinct())
-            console.MarkupLine($"  [grey]{Markup.Escape(note)}[/]");
+        if (result.Comparisons.Count > 0) ReportTableRenderer.Render(console, EvidenceTables.Comparisons(result));
     }
-
-    private static string Verdict(ComparisonVerdict verdict) => verdict switch
-    {
-        ComparisonVerdict.Better => "[green]better[/]",
-        ComparisonVerdict.Worse => "[red]worse[/]",
-        ComparisonVerdict.Equivalent => "[blue]equivalent[/]",
-        _ => "[yellow]inconclusive[/]",
-    };
 
     private static void Hypothesis(IAnsiConsole console, HypothesisResult? hypothesis)
     {

@@ -32,6 +32,14 @@ public static class KpiSamples
         return values.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>A KPI's median across the variant's trials, as history, regressions and the dashboard show it; null when no trial measured it.</summary>
+    public static double? Median(VariantResult variant, string kpi)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        if (variant.Kpis.TryGetValue(kpi, out var summary)) return summary.Median;
+        return Of(variant).TryGetValue(kpi, out var values) && values.Count > 0 ? Statistics.Median.Of(values) : null;
+    }
+
     /// <summary>The trial values of one KPI of the named variant of a run; empty when it has none.</summary>
     public static IReadOnlyList<double> Of(RunResult run, string variant, string kpi)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assay.Core.History;
 using Assay.Core.Results;
 using Assay.Core.Statistics;
 using Assay.Reporting.Charts;
@@ -27,8 +28,8 @@ public static class HistoryCharts
             var series = variants
                 .Select(name => new ChartSeries(name, [.. ordered
                     .Select(r => (r.StartedAt, Variant: r.Variants.FirstOrDefault(v => v.Name == name)))
-                    .Where(p => p.Variant is not null && KpiValues.Median(p.Variant, kpi.Name) is not null)
-                    .Select(p => new ChartPoint(p.StartedAt.ToUnixTimeSeconds(), KpiValues.Median(p.Variant!, kpi.Name)!.Value))]))
+                    .Where(p => p.Variant is not null && KpiSamples.Median(p.Variant, kpi.Name) is not null)
+                    .Select(p => new ChartPoint(p.StartedAt.ToUnixTimeSeconds(), KpiSamples.Median(p.Variant!, kpi.Name)!.Value))]))
                 .Where(s => s.Points.Count > 0)
                 .ToList();
             if (series.Count == 0) continue;

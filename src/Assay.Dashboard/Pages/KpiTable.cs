@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assay.Core.History;
 using Assay.Core.Results;
 using Assay.Reporting.Text;
 
@@ -43,7 +44,7 @@ internal static class KpiTable
 
     private static string Cell(VariantResult variant, string kpi, string unit)
     {
-        var value = KpiValues.Median(variant, kpi);
+        var value = KpiSamples.Median(variant, kpi);
         // Flagged so a reader does not compare a median whose trials disagree as if it were firm.
         var flag = variant.Kpis.TryGetValue(kpi, out var summary) && summary.HighVariation
             ? string.Create(CultureInfo.InvariantCulture, $" <span class=\"muted\" title=\"trials vary: CV {summary.Cv:P0}\">±</span>")

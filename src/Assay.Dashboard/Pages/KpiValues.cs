@@ -3,7 +3,7 @@ using Assay.Core.Statistics;
 
 namespace Assay.Dashboard.Pages;
 
-/// <summary>A variant's KPI medians, from its KPI summaries, or from its workload figures in results stored before KPIs were.</summary>
+/// <summary>Which KPIs the pages show (their medians come from <see cref="Core.History.KpiSamples.Median"/>, as assay history's do).</summary>
 internal static class KpiValues
 {
     /// <summary>The KPIs pages show, in order: those of the catalog, then any other the variants carry.</summary>
@@ -14,11 +14,5 @@ internal static class KpiValues
         shown.AddRange(names.Where(n => KpiCatalog.Find(n) is null).Order(StringComparer.Ordinal)
             .Select(n => new KpiDefinition(n, "", KpiDirection.HigherIsBetter, n)));
         return shown;
-    }
-
-    public static double? Median(VariantResult variant, string kpi)
-    {
-        if (variant.Kpis.TryGetValue(kpi, out var summary)) return summary.Median;
-        return KpiCatalog.ValuesOf(variant.Workload).TryGetValue(kpi, out var value) ? value : null;
     }
 }
