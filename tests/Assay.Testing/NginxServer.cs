@@ -148,12 +148,15 @@ public sealed class NginxServer : IAsyncDisposable
             try
             {
                 await probe.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
-                return true;
+                // The master binds the port before it forks its worker: ready means a worker exists to serve (and to be
+                // found by WorkerPids), not only a socket that accepts into its backlog.
+                if (ChildrenOf(_process.Id).Count > 0) return true;
             }
             catch (SocketException)
             {
-                await Task.Delay(20, cancellationToken);
+                // Not listening yet.
             }
+            await Task.Delay(20, cancellationToken);
         }
         return false;
     }
